@@ -1,0 +1,43 @@
+"""``plankg stats [FILES…] [--graph PATH]``: counts per label and relationship type."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from graph.model import PlanGraph
+from graph.settings import get_settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("stats", help="count nodes per label and relationships per type")
+    parser.add_argument("files", nargs="*", type=Path, help="build from these documents instead of reading the graph file")
+    parser.add_argument("--graph", type=Path, default=None, help="graph file (default: PLANKG_GRAPH)")
+    parser.set_defaults(func=run)
+
+
+def graph_counts(graph: PlanGraph) -> tuple[Counter[str], Counter[str]]:
+    return Counter(n.label.value for n in graph.nodes), Counter(e.type.value for e in graph.edges)
+
+
+def run(args: argparse.Namespace) -> int:
+    from graph.graph_file import read_graph_json
+
+    settings = get_settings()
+    if args.files:
+        from loaders.pipeline import build_graph
+
+        graph = build_graph(args.files, max_bytes=settings.max_file_bytes)
+    else:
+        graph = read_graph_json(args.graph or settings.graph_path)
+    labels, types = graph_counts(graph)
+    print("nodes")
+    for label, n in sorted(labels.items()):
+        print(f"  {label:<16} {n:>6}")
+    print(f"  {'total':<16} {sum(labels.values()):>6}")
+    print("relationships")
+    for type_, n in sorted(types.items()):
+        print(f"  {type_:<16} {n:>6}")
+    print(f"  {'total':<16} {sum(types.values()):>6}")
+    return 0

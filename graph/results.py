@@ -1,0 +1,177 @@
+"""Answer records shared by every store and the API.
+
+The stores are interchangeable only if they answer with the same records in the same order, so
+every list here has a documented, total sort order (see each model's docstring) and the contract
+suite compares whole answers with ``==``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph.model import Edge, Label, Mention, Node, PropertyValue, RelType
+
+BASIS_RANK: dict[str, int] = {"stated": 0, "presented": 1, "inferred": 2}
+"""Strength order of bases: stated beats presented beats inferred."""
+
+
+class NodeRef(BaseModel):
+    """A node named in an answer, without its evidence (ask ``get_node`` for that)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: Label
+    name: str
+
+
+class Step(BaseModel):
+    """One edge walked in an answer path, with the evidence that makes it true."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: NodeRef
+    target: NodeRef
+    type: RelType
+    basis: str | None = None
+    confidence: float | None = None
+    reason: str | None = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Neighbour(BaseModel):
+    """A node next to the asked one. ``direction`` is ``out`` when the asked node is the source.
+
+    Sorted by (direction, type, node name, node id).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    direction: str
+    type: RelType
+    node: NodeRef
+    properties: dict[str, PropertyValue] = Field(default_factory=dict)
+
+
+class NodeDetail(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    node: Node
+    neighbours: list[Neighbour] = Field(default_factory=list)
+
+
+class NodePage(BaseModel):
+    """One page of a node list, sorted by (name, id)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[Node]
+    total: int
+    limit: int
+    offset: int
+
+
+class Ownership(BaseModel):
+    """Why ``owner`` answers for ``target``.
+
+    ``path`` starts with the RESPONSIBLE_FOR edge; when the ownership is inherited through a
+    positioning (an indicator MEASURES a positioning the department is responsible for), the
+    second step is that MEASURES/SUPPORTS edge and ``via`` names the positioning. ``basis`` and
+    ``confidence`` are those of the RESPONSIBLE_FOR edge: inheritance never strengthens a claim.
+
+    Sorted by (basis rank, -confidence, owner name, owner id, target name, target id).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    owner: NodeRef
+    target: NodeRef
+    basis: str
+    confidence: float
+    via: NodeRef | None = None
+    path: list[Step]
+
+
+class LadderPath(BaseModel):
+    """One way up from a node to a Goal; ``steps[0].source`` is the asked node."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    steps: list[Step]
+
+
+class Ladder(BaseModel):
+    """Every simple path from ``start`` up to a Goal along the climbing relationship types.
+
+    Paths are sorted by (length, the sequence of node ids along the path).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: NodeRef
+    paths: list[LadderPath]
+
+
+class MatrixCell(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    owner_id: str
+    target_id: str
+    basis: str
+    via: str | None = None
+
+
+class OwnershipMatrix(BaseModel):
+    """Owners (departments and task forces, sorted by name, id) × indicators (sorted by name, id).
+
+    A cell holds the strongest ownership of that pair; cells are sorted by (owner, target)
+    position in the row and column lists.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    owners: list[NodeRef]
+    targets: list[NodeRef]
+    cells: list[MatrixCell]
+
+
+class SearchHit(BaseModel):
+    """A search result. Sorted by (-score, name, id).
+
+    ``score`` counts matched query tokens, names weighing more than evidence sentences, so it is
+    computed identically by every store.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    node: NodeRef
+    score: float
+    matched: list[str] = Field(default_factory=list)
+
+
+class Subgraph(BaseModel):
+    """A node-link neighbourhood, nodes sorted by id, edges by (source, target, type)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    focus: str
+    depth: int
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class Counts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+
+
+class LoadReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    store: str
+    nodes_written: int
+    relationships_written: int
+    replaced_sources: list[str] = Field(default_factory=list)
+    counts: Counts

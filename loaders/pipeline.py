@@ -1,0 +1,119 @@
+"""The loading pipeline, composed: read → normalise → structure → extract → resolve → graph.
+
+Each step is a small function over a ``DocContext``; this module only fixes their order. A
+batch is all-or-nothing: any unreadable file stops the build before anything is written,
+unless the caller asks to skip bad files (``skip_bad``), in which case the report says which
+were skipped and why.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.errors import LoaderError
+from graph.model import PlanGraph
+from loaders.builder import GraphBuilder
+from loaders.context import DocContext, detect_city
+from loaders.crossdoc import link_across_documents
+from loaders.departments import extract_people, find_departments
+from loaders.evidence import Evidence
+from loaders.gazetteer import load_gazetteer
+from loaders.indicators import extract_indicators
+from loaders.ownership import extract_ownership
+from loaders.plans import extract_plans
+from loaders.positionings import extract_goal, extract_positionings
+from loaders.reader import DEFAULT_MAX_BYTES, SourceDocument, read_document
+from loaders.sources import extract_source
+from loaders.structure import parse_structure
+from loaders.taskforces import extract_task_forces
+from loaders.tasks import extract_key_tasks, extract_positioning_tasks
+from loaders.textmap import normalise
+from loaders.tokenizer import PlanTokenizer, get_tokenizer
+
+logger = logging.getLogger(__name__)
+
+UNKNOWN_CITY = "未知"
+
+
+@dataclass
+class BuildReport:
+    graph: PlanGraph
+    sources: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+
+
+def read_all(paths: Sequence[Path], *, max_bytes: int, skip_bad: bool) -> tuple[list[SourceDocument], list[tuple[str, str]]]:
+    """Read every file first, so a bad file stops the batch before any extraction."""
+    docs: list[SourceDocument] = []
+    skipped: list[tuple[str, str]] = []
+    errors: list[LoaderError] = []
+    names: set[str] = set()
+    for path in paths:
+        try:
+            doc = read_document(Path(path), max_bytes=max_bytes)
+        except LoaderError as exc:
+            if skip_bad:
+                skipped.append((str(path), str(exc)))
+                continue
+            errors.append(exc)
+            continue
+        if doc.name in names:
+            errors.append(LoaderError(str(path), "has the same file name as another input; mentions cite file names"))
+            continue
+        names.add(doc.name)
+        docs.append(doc)
+    if errors:
+        if len(errors) == 1:
+            raise errors[0]
+        raise LoaderError(errors[0].path, "; ".join(str(e) for e in errors))
+    return docs, skipped
+
+
+def extract_document(doc: SourceDocument, tokenizer: PlanTokenizer, builder: GraphBuilder) -> DocContext:
+    """Run every extraction step on one document, in dependency order."""
+    mapped = normalise(doc.text, tokenizer.joins_word)
+    structure = parse_structure(mapped.text)
+    ctx = DocContext(
+        doc=doc,
+        mapped=mapped,
+        structure=structure,
+        evidence=Evidence(doc.name, mapped, structure),
+        tokenizer=tokenizer,
+        gazetteer=load_gazetteer(),
+        city=detect_city(mapped.text) or UNKNOWN_CITY,
+    )
+    extract_source(ctx, builder)
+    extract_goal(ctx, builder)
+    extract_positionings(ctx, builder)
+    extract_plans(ctx, builder)
+    find_departments(ctx, builder)
+    extract_people(ctx, builder)
+    extract_positioning_tasks(ctx, builder)
+    extract_key_tasks(ctx, builder)
+    extract_indicators(ctx, builder)
+    extract_ownership(ctx, builder)
+    extract_task_forces(ctx, builder)
+    return ctx
+
+
+def build(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, skip_bad: bool = False,
+          cache_dir: Path | None = None) -> BuildReport:
+    """Build one graph from many documents."""
+    docs, skipped = read_all(paths, max_bytes=max_bytes, skip_bad=skip_bad)
+    if not docs:
+        raise LoaderError(", ".join(str(p) for p in paths) or "(no files)", "no readable plan document to build from")
+    tokenizer = get_tokenizer(cache_dir)
+    builder = GraphBuilder()
+    for doc in sorted(docs, key=lambda d: d.name):
+        logger.debug("extracting %s", doc.name)
+        extract_document(doc, tokenizer, builder)
+    link_across_documents(builder, tokenizer, load_gazetteer().stopwords)
+    return BuildReport(graph=builder.graph(), sources=sorted(d.name for d in docs), skipped=skipped)
+
+
+def build_graph(paths: Sequence[Path], **options: object) -> PlanGraph:
+    """The graph of ``paths`` (see ``build`` for options)."""
+    return build(paths, **options).graph  # type: ignore[arg-type]

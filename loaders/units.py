@@ -1,0 +1,54 @@
+"""Units of quantitative targets: as written (万亿元) and normalised (1e12 × 元)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+MULTIPLIERS: dict[str, int] = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "万": 10**4,
+    "千": 10**3,
+    "百": 10**2,
+}
+
+#: Base measure words, longest first so 人次 wins over 人 and 平方公里 over 公里.
+BASE_UNITS: tuple[str, ...] = tuple(
+    sorted(
+        [
+            "元", "美元", "欧元", "吨", "吨标准煤", "标箱", "TEU", "人次", "人", "家", "个", "座", "所", "张",
+            "辆", "公里", "千米", "米", "平方公里", "平方米", "公顷", "亩", "千瓦时", "千瓦", "立方米",
+            "微克/立方米", "岁", "天", "小时", "项", "件", "套", "次", "户", "床", "位", "倍", "个百分点",
+            "%", "‰", "GW", "MW", "艘", "条", "架次", "班", "列",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+
+UNIT_PATTERN = (
+    "(?:(?:" + "|".join(sorted(MULTIPLIERS, key=len, reverse=True)) + ")?(?:"
+    + "|".join(u.replace("/", "/").replace("%", "%") for u in BASE_UNITS)
+    + "))"
+)
+
+
+def split_unit(unit: str) -> tuple[int, str]:
+    """``"万亿元"`` → ``(10**12, "元")``; a unit with no multiplier → ``(1, unit)``."""
+    for prefix in sorted(MULTIPLIERS, key=len, reverse=True):
+        if unit.startswith(prefix) and unit[len(prefix) :] in BASE_UNITS:
+            return MULTIPLIERS[prefix], unit[len(prefix) :]
+    return 1, unit
+
+
+def normalise_value(value: str, unit: str | None) -> tuple[float, str | None]:
+    """The value in base units, computed exactly (1.3 万亿元 → 1.3e12 元, not 1300000000000.0002)."""
+    value = value.replace(",", "")
+    if not unit:
+        return float(Decimal(value)), None
+    factor, base = split_unit(unit)
+    return float(Decimal(value) * factor), base
