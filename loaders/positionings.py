@@ -73,6 +73,19 @@ def _enumerations(ctx: DocContext) -> list[tuple[str, list[tuple[str, int]]]]:
     return found
 
 
+def _carrying_mentions(ctx: DocContext) -> list:
+    """Sentences that tie the positionings as a whole to the goal (“六个城市”是落实总目标的…)."""
+    found = []
+    for sentence in ctx.structure.sentences:
+        if "总目标" not in sentence.text:
+            continue
+        for group in ctx.facts.group_terms:
+            i = sentence.text.find(group)
+            if i >= 0:
+                found.append(ctx.mention(sentence.start + i, sentence.start + i + len(group)))
+    return found
+
+
 def extract_positionings(ctx: DocContext, builder: GraphBuilder) -> None:
     order: list[str] = []
     for group, items in _enumerations(ctx):
@@ -91,6 +104,7 @@ def extract_positionings(ctx: DocContext, builder: GraphBuilder) -> None:
             openers[index] = name
             if name not in order:
                 order.append(name)
+    carrying = _carrying_mentions(ctx)
     for rank, name in enumerate(order, start=1):
         spans = ctx.evidence.find_all(name)
         pid = builder.node(
@@ -108,10 +122,10 @@ def extract_positionings(ctx: DocContext, builder: GraphBuilder) -> None:
                 pid,
                 ctx.facts.goal_id,
                 RelType.REALIZES,
-                [ctx.mention(spans[0], spans[0] + len(name))],
+                [ctx.mention(spans[0], spans[0] + len(name)), *carrying],
                 basis="stated",
                 confidence=1.0,
-                reason="the document presents the positionings as carrying the overall goal",
+                reason="listed as the positionings of the overall goal",
             )
     # Blocks from an opener to the next opener or heading belong to that positioning.
     current: str | None = None

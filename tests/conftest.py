@@ -30,3 +30,7 @@ def seed_graph(seed_paths: list[Path]) -> PlanGraph:
     from loaders.pipeline import build_graph
 
     return build_graph(seed_paths)
+
+
+from tests.support.bolt import *  # noqa: E402,F401,F403  (bolt_server, neo4j_store)
+from tests.support.stores import *  # noqa: E402,F401,F403  (nx_store, store, seed_store…)

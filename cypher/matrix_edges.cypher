@@ -1,0 +1,18 @@
+// The relationships the ownership matrix is decided from (graph.ownership.ownership_matrix):
+// RESPONSIBLE_FOR into Indicators and into CityPositionings, and Indicators' MEASURES into
+// CityPositionings. Only basis and confidence are fetched: cells show no evidence.
+// No parameters. Rows: edge rows (see incident_edges), props = {basis, confidence}.
+MATCH (a:PlanNode)-[r:RESPONSIBLE_FOR]->(b:Indicator)
+RETURN a.id AS source, labels(a) AS source_labels, a.name AS source_name,
+       b.id AS target, labels(b) AS target_labels, b.name AS target_name,
+       type(r) AS type, {basis: r.basis, confidence: r.confidence} AS props
+UNION ALL
+MATCH (a:PlanNode)-[r:RESPONSIBLE_FOR]->(b:CityPositioning)
+RETURN a.id AS source, labels(a) AS source_labels, a.name AS source_name,
+       b.id AS target, labels(b) AS target_labels, b.name AS target_name,
+       type(r) AS type, {basis: r.basis, confidence: r.confidence} AS props
+UNION ALL
+MATCH (a:Indicator)-[r:MEASURES]->(b:CityPositioning)
+RETURN a.id AS source, labels(a) AS source_labels, a.name AS source_name,
+       b.id AS target, labels(b) AS target_labels, b.name AS target_name,
+       type(r) AS type, {basis: r.basis, confidence: r.confidence} AS props

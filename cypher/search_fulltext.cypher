@@ -1,0 +1,12 @@
+// Neo4j only: as search_contains.cypher, with candidates from the `plan_text` fulltext index
+// (schema_fulltext.cypher) instead of a scan. The store uses it only when every term is two or
+// more Han characters, where the cjk analyzer's bigram phrase query finds every text containing
+// the term; the CONTAINS tests below then keep exactly the true matches.
+// Parameters: $lucene (quoted phrases joined by OR, graph.neo4j_store builds it from the terms),
+// $terms (list of lower-cased strings). Rows: id, labels, name, in_name, in_evidence.
+CALL db.index.fulltext.queryNodes('plan_text', $lucene) YIELD node
+WITH node AS n,
+     [term IN $terms WHERE node.search_name CONTAINS term] AS in_name,
+     [term IN $terms WHERE node.search_evidence CONTAINS term] AS in_evidence
+WHERE size(in_name) + size(in_evidence) > 0
+RETURN n.id AS id, labels(n) AS labels, n.name AS name, in_name, in_evidence

@@ -1,0 +1,429 @@
+"""``Neo4jStore``: the plan graph in Neo4j 5 / Aura (or any Bolt server that speaks its Cypher).
+
+Every question is answered the same way: Cypher (``cypher/*.cypher``) fetches the few records
+that decide the answer, in one read transaction, and the embedded store's own pure functions
+(``graph.browse``, ``graph.ownership``, ``graph.ladder``, ``graph.search_text``) build the answer
+from them on a small ``GraphView``. The engine does the graph work (index lookups, pattern
+matches, variable-length climbs); Python does the ordering and record building, so both stores
+give equal answers by construction, down to tie-breaks and code-point string order.
+
+How records are stored is ``graph.neo4j_records``; how a load is planned and written is
+``graph.neo4j_load``; the connection and its error messages are ``graph.neo4j_connection``;
+what differs between Neo4j and ArcadeDB is ``graph.neo4j_dialect`` (listed in cypher/README.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from neo4j import ManagedTransaction
+from neo4j.exceptions import ClientError
+
+from graph import browse, ownership, search_text
+from graph import ladder as ladder_mod
+from graph.answers import check_depth, check_label, check_limit, check_offset, edge_sort_key, search_hit_sort_key
+from graph.cypher_files import climbing_query, label_query, query, statements
+from graph.errors import InvalidQuery, NodeNotFound
+from graph.model import Label, Node, PlanGraph, RelType
+from graph.neo4j_connection import BoltConnection
+from graph.neo4j_dialect import EngineCapabilities
+from graph.neo4j_load import DEFAULT_BATCH_SIZE, GraphLoader, LoadPlan, LoadTimings
+from graph.neo4j_records import edge_row_records, plan_label, read_edge, read_node, ref_node
+from graph.results import (
+    Counts,
+    Ladder,
+    LoadReport,
+    NodeDetail,
+    NodePage,
+    NodeRef,
+    Ownership,
+    OwnershipMatrix,
+    SearchHit,
+    Subgraph,
+)
+from graph.settings import Settings
+from graph.store import OWNER_LABELS, PlanStore
+from graph.view import GraphView
+
+__all__ = ["Neo4jStore", "lucene_phrases"]
+
+log = logging.getLogger(__name__)
+
+_HAN_TERM = re.compile(r"[\u4e00-\u9fff]{2,}\Z")
+_CLEAR_BATCH = 10_000
+
+
+def lucene_phrases(terms: Sequence[str]) -> str | None:
+    """A Lucene query (quoted phrases joined by OR) for the fulltext index, or ``None``.
+
+    Only terms of two or more Han characters qualify: the ``cjk`` analyzer indexes Han text as
+    overlapping bigrams, so the phrase of a term's bigrams matches exactly the texts that contain
+    the term. A single character, Latin letters or digits are tokenised otherwise and could miss
+    texts that ``CONTAINS`` finds, so one such term sends the whole search to ``CONTAINS``.
+
+    >>> lucene_phrases(["海洋", "经济发展"])
+    '"海洋" OR "经济发展"'
+    >>> lucene_phrases(["海洋", "gdp"]) is None
+    True
+    """
+    if not terms or not all(_HAN_TERM.match(term) for term in terms):
+        return None
+    return " OR ".join(f'"{term}"' for term in terms)
+
+
+def _source_list(replace_sources: Sequence[str]) -> list[str]:
+    """The sources to withdraw, sorted and unique (as ``NetworkxStore.load`` reports them)."""
+    if isinstance(replace_sources, str):
+        raise InvalidQuery("replace_sources", "expected a list of source file names, not one string")
+    return sorted(set(replace_sources))
+
+
+class Neo4jStore(PlanStore):
+    """A plan graph in a Neo4j database, reached over Bolt with the official driver.
+
+    Creating the store does not connect: questions raise ``StoreUnavailable`` (saying what to
+    check) while the server is down or the settings are wrong, and succeed again once it is back.
+
+    Parameters
+    ----------
+    uri, user, password, database
+        ``NEO4J_URI`` (``bolt://``, ``neo4j://``, ``neo4j+s://`` for Aura), ``NEO4J_USER``,
+        ``NEO4J_PASSWORD``, ``NEO4J_DATABASE`` (``None``: the server's default database).
+    tokenize
+        The search tokeniser; ``None`` means ``graph.search_text.default_tokenize``, the one
+        ``NetworkxStore`` uses too.
+    batch_size
+        Rows per write transaction when loading.
+    connection_timeout, max_transaction_retry_time
+        Seconds; see ``graph.neo4j_connection.BoltConnection``.
+    """
+
+    kind = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str | None = None,
+        *,
+        tokenize: search_text.Tokenize | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        connection_timeout: float = 5.0,
+        max_transaction_retry_time: float = 2.0,
+    ) -> None:
+        self._connection = BoltConnection(
+            uri,
+            user,
+            password,
+            database,
+            connection_timeout=connection_timeout,
+            max_transaction_retry_time=max_transaction_retry_time,
+        )
+        self._loader = GraphLoader(self._connection, batch_size=batch_size)
+        self._tokenize = tokenize
+        self._schema_applied = False
+        self._fulltext_usable = True
+        #: Seconds per phase of the last ``load`` through this store (logged; read by bench/load.py).
+        self.last_timings: LoadTimings | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **kwargs: Any) -> Neo4jStore:
+        """The store ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD`` / ``NEO4J_DATABASE`` name."""
+        return cls(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            settings.neo4j_database,
+            **kwargs,
+        )
+
+    @property
+    def uri(self) -> str:
+        return self._connection.uri
+
+    @property
+    def database(self) -> str | None:
+        return self._connection.database
+
+    @property
+    def capabilities(self) -> EngineCapabilities:
+        """The engine behind the URI (Neo4j or ArcadeDB) and what the store may use on it."""
+        return self._connection.capabilities
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    def ping(self) -> None:
+        """One round-trip to the configured database; raises ``StoreUnavailable``."""
+        self._connection.run_read(query("ping"))
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def apply_schema(self) -> None:
+        """Create the constraints and indexes (idempotent), one statement per transaction.
+
+        Applied before the first load through this store; the fulltext index only where the
+        engine has one (``EngineCapabilities.fulltext_index``).
+        """
+        todo = list(statements("schema"))
+        if self.capabilities.fulltext_index:
+            todo += statements("schema_fulltext")
+        for statement in todo:
+            self._connection.run_write(statement)
+        self._schema_applied = True
+        log.info("schema applied on %s (%d statements)", self.capabilities.description, len(todo))
+
+    def schema(self) -> dict[str, list[str]]:
+        """Names of the database's constraints and indexes, sorted (``{"constraints", "indexes"}``)."""
+
+        def work(tx: ManagedTransaction) -> dict[str, list[str]]:
+            return {
+                "constraints": sorted(r["name"] for r in tx.run(query("show_constraints"))),
+                "indexes": sorted(r["name"] for r in tx.run(query("show_indexes"))),
+            }
+
+        return self._connection.read(work)
+
+    def clear(self) -> None:
+        """Delete every plan node and relationship, and the load marker; keep the schema."""
+        cypher = query("clear_batch")
+        while self._connection.run_write(cypher, batch=_CLEAR_BATCH)[0]["deleted"]:
+            pass
+
+    def last_load(self) -> dict[str, Any] | None:
+        """The last load's marker: ``state`` is ``running`` while a load runs or after one was
+        interrupted, ``complete`` once it finished; ``None`` before the first load."""
+        rows = self._connection.run_read(query("load_state"))
+        return rows[0] if rows else None
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def plan_load(self, graph: PlanGraph, *, replace_sources: Sequence[str] = ()) -> LoadPlan:
+        """What ``load`` would delete, create and update, without writing (a dry run)."""
+        return self._loader.plan(graph, _source_list(replace_sources))
+
+    def load(self, graph: PlanGraph, *, replace_sources: Sequence[str] = ()) -> LoadReport:
+        """Merge ``graph`` with ``graph.merging``'s semantics (see ``graph.neo4j_load``).
+
+        Not one transaction: batches of ``batch_size`` rows, each retried by the driver; every
+        step idempotent, so a load killed half-way leaves the previous graph queryable and
+        running it again ends in the state of a clean load. A refused graph (label clash,
+        dangling edge) raises ``InvalidQuery`` before anything is written.
+        """
+        sources = _source_list(replace_sources)
+        if not self._schema_applied:
+            self.apply_schema()
+        started = time.perf_counter()
+        plan = self._loader.plan(graph, sources)
+        planned = time.perf_counter() - started
+        node_ids = {node.id for node in graph.nodes}
+        edge_keys = {edge.key for edge in graph.edges}
+        timings = self._loader.write(plan, sources=sources, nodes=len(node_ids), relationships=len(edge_keys))
+        self.last_timings = replace(timings, plan=planned)
+        log.info("neo4j load took %.2f s (%s)", self.last_timings.total, self.last_timings)
+        return LoadReport(
+            store=self.kind,
+            nodes_written=len(node_ids),
+            relationships_written=len(edge_keys),
+            replaced_sources=sources,
+            counts=self.counts(),
+        )
+
+    # --- questions -----------------------------------------------------------------------------
+
+    def get_node(self, node_id: str) -> NodeDetail:
+        def work(tx: ManagedTransaction) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+            found = tx.run(query("node"), id=node_id).single()
+            if found is None:
+                return None, []
+            return found.data(), [r.data() for r in tx.run(query("incident_edges"), id=node_id)]
+
+        found, rows = self._connection.read(work)
+        if found is None:
+            raise NodeNotFound(node_id)
+        node = read_node(found["props"], found["labels"])
+        refs, edges = edge_row_records(rows)
+        return browse.node_detail(GraphView([*refs, node], edges), node_id)
+
+    def list_nodes(
+        self,
+        label: Label,
+        *,
+        positioning: str | None = None,
+        year: int | None = None,
+        q: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> NodePage:
+        wanted = check_label(label)
+        limit = check_limit(limit)
+        offset = check_offset(offset)
+        if positioning is not None:
+            anchor = self._ref(positioning)
+            if anchor.label is not Label.CITY_POSITIONING:
+                raise InvalidQuery(
+                    "positioning", f"{positioning!r} is a {anchor.label.value}, not a CityPositioning"
+                )
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            raise InvalidQuery("year", f"must be an integer, got {year!r}")
+
+        params: dict[str, Any] = {"year": year, "q": q}
+        if positioning is None:
+            cypher = label_query("list_ids", wanted)
+        else:
+            cypher = label_query("list_ids_near", wanted)
+            params["positioning"] = positioning
+
+        def work(tx: ManagedTransaction) -> tuple[int, list[Node]]:
+            matches = sorted((row["name"], row["id"]) for row in tx.run(cypher, params))
+            page_ids = [node_id for _, node_id in matches[offset : offset + limit]]
+            found = {}
+            for row in tx.run(query("nodes_by_id"), ids=page_ids):
+                node = read_node(row["props"], row["labels"])
+                found[node.id] = node
+            return len(matches), [found[node_id] for node_id in page_ids if node_id in found]
+
+        total, items = self._connection.read(work)
+        return NodePage(items=items, total=total, limit=limit, offset=offset)
+
+    def owners_of(self, node_id: str) -> list[Ownership]:
+        return ownership.owners_of(self._view_around(node_id, query("owners_of")), node_id)
+
+    def targets_of(self, owner_id: str) -> list[Ownership]:
+        return ownership.targets_of(self._view_around(owner_id, query("targets_of")), owner_id)
+
+    def ladder(self, node_id: str) -> Ladder:
+        return ladder_mod.ladder(self._view_around(node_id, climbing_query("ladder")), node_id)
+
+    def ownership_matrix(self) -> OwnershipMatrix:
+        def work(tx: ManagedTransaction) -> tuple[list[Node], list[dict[str, Any]]]:
+            nodes = [
+                ref_node(row["id"], row["labels"], row["name"])
+                for label in (*sorted(OWNER_LABELS), Label.INDICATOR)
+                for row in tx.run(label_query("label_refs", label))
+            ]
+            return nodes, [r.data() for r in tx.run(query("matrix_edges"))]
+
+        nodes, rows = self._connection.read(work)
+        refs, edges = edge_row_records(rows)
+        return ownership.ownership_matrix(GraphView([*refs, *nodes], edges))
+
+    def search(self, q: str, *, limit: int = 20) -> list[SearchHit]:
+        limit = check_limit(limit)
+        terms = search_text.query_tokens(q, self._tokenize)
+        if not terms:
+            return []
+        rows = self._search_rows(terms)
+        hits = []
+        for row in rows:
+            in_name, in_evidence = set(row["in_name"]), set(row["in_evidence"])
+            hits.append(
+                SearchHit(
+                    node=NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"]),
+                    score=float(2 * len(in_name) + len(in_evidence)),
+                    matched=[term for term in terms if term in in_name or term in in_evidence],
+                )
+            )
+        hits.sort(key=search_hit_sort_key)
+        return hits[:limit]
+
+    def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
+        self._ref(node_id)
+        depth = check_depth(depth)
+
+        def work(tx: ManagedTransaction) -> tuple[list[Node], list[Any]]:
+            seen = {node_id}
+            frontier = [node_id]
+            for _ in range(depth):
+                if not frontier:
+                    break
+                found = [row["id"] for row in tx.run(query("neighbour_ids"), ids=frontier)]
+                frontier = [other for other in found if other not in seen]
+                seen.update(frontier)
+            members = sorted(seen)
+            nodes = [read_node(row["props"], row["labels"]) for row in tx.run(query("nodes_by_id"), ids=members)]
+            edges = [
+                read_edge(row["source"], row["target"], row["type"], row["props"])
+                for row in tx.run(query("out_edges"), ids=members)
+                if row["target"] in seen
+            ]
+            return nodes, edges
+
+        nodes, edges = self._connection.read(work)
+        return browse.neighbourhood(GraphView(nodes, edges), node_id, depth)
+
+    def counts(self) -> Counts:
+        def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            return (
+                [r.data() for r in tx.run(query("count_nodes"))],
+                [r.data() for r in tx.run(query("count_relationships"))],
+            )
+
+        node_rows, rel_rows = self._connection.read(work)
+        nodes = {label.value: 0 for label in Label}
+        for row in node_rows:
+            plan_labels = [label for label in row["labels"] if label in nodes]
+            if len(plan_labels) == 1:  # a PlanNode without one plan label is not ours to count
+                nodes[plan_labels[0]] += row["count"]
+        relationships = {rel.value: 0 for rel in RelType}
+        for row in rel_rows:
+            if row["type"] in relationships:
+                relationships[row["type"]] += row["count"]
+        return Counts(nodes=nodes, relationships=relationships)
+
+    def export_graph(self) -> PlanGraph:
+        def work(tx: ManagedTransaction) -> PlanGraph:
+            nodes = [read_node(r["props"], r["labels"]) for r in tx.run(query("export_nodes"))]
+            edges = [
+                read_edge(r["source"], r["target"], r["type"], r["props"]) for r in tx.run(query("export_edges"))
+            ]
+            return PlanGraph(nodes=nodes, edges=edges)
+
+        graph = self._connection.read(work)
+        # graph.browse.export_graph's order, without building a view of the whole graph.
+        return PlanGraph(
+            nodes=sorted(graph.nodes, key=lambda node: node.id),
+            edges=sorted(graph.edges, key=edge_sort_key),
+        )
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _ref(self, node_id: str) -> NodeRef:
+        rows = self._connection.run_read(query("node_ref"), id=node_id)
+        if not rows:
+            raise NodeNotFound(node_id)
+        row = rows[0]
+        return NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"] or "")
+
+    def _view_around(self, node_id: str, cypher: str) -> GraphView:
+        """The asked node (named only) and the edge rows ``cypher`` fetches around it, read in one
+        transaction; raises ``NodeNotFound``."""
+
+        def work(tx: ManagedTransaction) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+            found = tx.run(query("node_ref"), id=node_id).single()
+            if found is None:
+                return None, []
+            return found.data(), [r.data() for r in tx.run(cypher, id=node_id)]
+
+        found, rows = self._connection.read(work)
+        if found is None:
+            raise NodeNotFound(node_id)
+        refs, edges = edge_row_records(rows)
+        return GraphView([*refs, ref_node(found["id"], found["labels"], found["name"])], edges)
+
+    def _search_rows(self, terms: list[str]) -> list[dict[str, Any]]:
+        """Candidate rows with their matched terms: fulltext index on Neo4j when exact, else CONTAINS."""
+        lucene = lucene_phrases(terms)
+        if lucene is not None and self._fulltext_usable and self.capabilities.fulltext_index:
+            try:
+                return self._connection.run_read(query("search_fulltext"), lucene=lucene, terms=terms)
+            except ClientError as exc:  # index missing (database loaded by other means): scan instead
+                log.warning("fulltext index plan_text unusable (%s); searching with CONTAINS", exc.message)
+                self._fulltext_usable = False
+        return self._connection.run_read(query("search_contains"), terms=terms)
