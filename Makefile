@@ -7,7 +7,10 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 GRAPH  ?= out/graph.json
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench clean browser vendor
+
+SUDO ?= $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+NODE_STAMP = node_modules/.package-lock.json
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +32,22 @@ build: $(VENV)/.runtime
 run: build
 	PLANKG_GRAPH=$(GRAPH) $(VENV)/bin/plankg serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.dev
+# Browser test: Debian's Chromium and CJK fonts (never a test tool's browser download).
+browser:
+	test -x /usr/bin/chromium && dpkg -s fonts-noto-cjk >/dev/null 2>&1 || \
+	  ($(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium fonts-noto-cjk)
+
+# Node and playwright-core/cytoscape pinned by package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	command -v npm >/dev/null 2>&1 || ($(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y nodejs npm)
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+
+test: $(VENV)/.dev $(NODE_STAMP) browser
 	$(PY) -m pytest
+
+# Refresh the committed app/static/vendor copy after changing the cytoscape version.
+vendor: $(NODE_STAMP)
+	npm run vendor
 
 bench: $(VENV)/.dev
 	$(PY) bench/build.py

@@ -1,0 +1,72 @@
+"""``plankg export``: build the graph from source documents and write it for another tool.
+
+Formats: ``json`` (node-link), ``graphml`` (networkx, Gephi, Cytoscape desktop), ``csv``
+(a directory for ``neo4j-admin database import full``, with the command in its README.txt) and
+``cypher`` (a ``cypher-shell -f`` script of MERGE statements).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from graph.errors import LoaderError
+from graph.exports import DEFAULT_OUTPUTS, EXPORT_FORMATS, write_export
+from graph.settings import get_settings
+
+logger = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="build the graph and write it as JSON, GraphML, neo4j-admin CSV or a Cypher script",
+        description=__doc__.splitlines()[0],
+    )
+    parser.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="json",
+        help="output format (default: json)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="output file, or directory for csv (default: "
+        + ", ".join(f"{fmt}: {path}" for fmt, path in DEFAULT_OUTPUTS.items())
+        + ")",
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILES",
+        help="source documents (default: *.txt in PLANKG_DATA, i.e. data/)",
+    )
+    parser.set_defaults(func=run)
+
+
+def source_paths(files: list[Path]) -> list[Path]:
+    """The documents to build from: ``files``, or every ``*.txt`` of the data directory."""
+    if files:
+        return files
+    data_dir = get_settings().data_dir
+    paths = sorted(data_dir.glob("*.txt"))
+    if not paths:
+        raise LoaderError(str(data_dir), "no *.txt source documents found")
+    return paths
+
+
+def run(args: argparse.Namespace) -> int:
+    from loaders.pipeline import build_graph
+
+    paths = source_paths(args.files)
+    logger.info("building the graph from %d documents", len(paths))
+    graph = build_graph(paths)
+    written = write_export(graph, args.format, args.out)
+    for path in written:
+        print(path, file=sys.stdout)
+    return 0

@@ -1,0 +1,104 @@
+"""What every node list shares: the page model, ``next_url``, and the CSV rendering.
+
+A list answers one page as JSON; ``?format=csv`` answers the same rows as CSV. Without an
+explicit ``limit`` the CSV holds every row that matches the filters (from ``offset`` on), so a
+spreadsheet gets the whole list in one download; with ``limit`` it holds that page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.csv_format import MEDIA_TYPE, csv_response, node_table
+from app.deps import AsyncPlanStore
+from app.errors import ERROR_RESPONSES
+from graph.model import Label, Node
+from graph.store import MAX_LIMIT
+
+DEFAULT_LIMIT = 50
+
+
+class NodeList(BaseModel):
+    """One page of nodes sorted by (name, id); ``next_url`` is null on the last page."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[Node]
+    total: int = Field(description="Rows matching the filters, all pages together")
+    limit: int
+    offset: int
+    next_url: str | None = Field(description="The next page, or null on the last page")
+
+
+def list_responses(path: str, example_items: list[dict[str, Any]]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for a list route: a Chinese JSON example and the CSV variant."""
+    example = {
+        "items": example_items,
+        "total": len(example_items) + 1,
+        "limit": len(example_items),
+        "offset": 0,
+        "next_url": f"http://127.0.0.1:8000{path}?limit={len(example_items)}&offset={len(example_items)}",
+    }
+    return {
+        200: {
+            "description": "One page of nodes (JSON), or every matching row (`format=csv`)",
+            "content": {
+                "application/json": {"example": example},
+                MEDIA_TYPE.split(";")[0]: {"schema": {"type": "string"}},
+            },
+        },
+        **ERROR_RESPONSES,
+    }
+
+
+async def node_list(
+    request: Request,
+    store: AsyncPlanStore,
+    label: Label,
+    *,
+    limit: int,
+    offset: int,
+    fmt: str,
+    positioning: str | None = None,
+    year: int | None = None,
+    q: str | None = None,
+) -> NodeList | Response:
+    """Answer a list route: a ``NodeList`` page, or CSV rows."""
+    q = q or None
+    if fmt == "csv":
+        return await _csv(request, store, label, limit=limit, offset=offset, positioning=positioning, year=year, q=q)
+    page = await store.list_nodes(label, positioning=positioning, year=year, q=q, limit=limit, offset=offset)
+    next_offset = page.offset + page.limit
+    next_url = None
+    if next_offset < page.total:
+        next_url = str(request.url.include_query_params(limit=page.limit, offset=next_offset))
+    return NodeList(items=page.items, total=page.total, limit=page.limit, offset=page.offset, next_url=next_url)
+
+
+async def _csv(
+    request: Request,
+    store: AsyncPlanStore,
+    label: Label,
+    *,
+    limit: int,
+    offset: int,
+    positioning: str | None,
+    year: int | None,
+    q: str | None,
+) -> Response:
+    wanted = limit if "limit" in request.query_params else None
+    nodes: list[Node] = []
+    position = offset
+    while wanted is None or len(nodes) < wanted:
+        size = MAX_LIMIT if wanted is None else min(MAX_LIMIT, wanted - len(nodes))
+        page = await store.list_nodes(label, positioning=positioning, year=year, q=q, limit=size, offset=position)
+        nodes.extend(page.items)
+        position += len(page.items)
+        if not page.items or position >= page.total:
+            break
+    header, rows = node_table(nodes)
+    filename = request.url.path.strip("/").replace("/", "_") or "nodes"
+    return csv_response(header, rows, f"{filename}.csv")

@@ -1,0 +1,118 @@
+// Drive the explorer in headless Chromium (Debian's /usr/bin/chromium, never a downloaded one).
+//
+//   PLANKG_URL=http://127.0.0.1:8000/ PLANKG_SCREENSHOT=tests/artifacts/explorer.png \
+//     node tests/browser/explorer.mjs
+//
+// Opens the page, searches 集装箱, opens the indicator 集装箱吞吐量 and waits for its owners and
+// evidence in the side panel, saves a screenshot, and prints one JSON object describing what the
+// page showed (tests/test_explorer_browser.py asserts on it). Exits 1 with a message on failure.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const base = process.env.PLANKG_URL;
+const screenshot = process.env.PLANKG_SCREENSHOT || 'tests/artifacts/explorer.png';
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const query = process.env.PLANKG_QUERY || '集装箱';
+const indicator = process.env.PLANKG_INDICATOR || '集装箱吞吐量';
+const timeout = Number(process.env.PLANKG_TIMEOUT_MS || 20000);
+if (!base) {
+  console.error('set PLANKG_URL to the running API, e.g. http://127.0.0.1:8000/');
+  process.exit(2);
+}
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'plankg-chromium-'));
+const problems = [];
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1600, height: 1000 },
+    locale: 'zh-CN',
+    timeout,
+  });
+  const page = context.pages()[0] || await context.newPage();
+  page.setDefaultTimeout(timeout);
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  // the explorer must work offline: any request leaving the API's origin is a failure
+  const origin = new URL(base).origin;
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
+    problems.push(`request outside the API: ${url}`);
+    return route.abort();
+  });
+
+  await page.goto(base, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('#label-filters label');
+  await page.waitForFunction(() => /显示 \d+ 个节点/.test(document.getElementById('status').textContent));
+  const overview = await page.textContent('#status');
+  if (process.env.PLANKG_OVERVIEW_SCREENSHOT) {
+    await page.waitForTimeout(400); // the fit animation
+    mkdirSync(dirname(process.env.PLANKG_OVERVIEW_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: process.env.PLANKG_OVERVIEW_SCREENSHOT });
+  }
+
+  await page.fill('#search-input', query);
+  await page.press('#search-input', 'Enter');
+  const hit = page.locator('#search-results button.hit', { hasText: indicator }).first();
+  await hit.waitFor();
+  const hits = await page.locator('#search-results button.hit .hit-name').allTextContents();
+  await hit.click();
+
+  await page.waitForFunction((name) => {
+    const title = document.getElementById('panel-title');
+    return title && title.textContent === name;
+  }, indicator);
+  await page.waitForSelector('#owners li');
+  await page.waitForSelector('#mentions .evidence mark');
+  await page.waitForTimeout(500); // the centring animation
+
+  const panel = await page.evaluate(() => {
+    const text = (node) => (node ? node.textContent.trim() : '');
+    return {
+      title: text(document.getElementById('panel-title')),
+      label: text(document.querySelector('#panel-body .label-badge')),
+      owners: Array.from(document.querySelectorAll('#owners > li')).map((li) => ({
+        name: text(li.querySelector('.owner-line .linkish')),
+        basis: (li.querySelector('.owner-line .basis') || {}).title || '',
+        via: text(li.querySelector('.owner-via')),
+        evidence: Array.from(li.querySelectorAll(':scope > .mention .evidence')).map(text),
+      })),
+      mentions: Array.from(document.querySelectorAll('#mentions .evidence')).map((p) => ({
+        sentence: text(p),
+        marked: text(p.querySelector('mark')),
+      })),
+      ladder: Array.from(document.querySelectorAll('.ladder > li')).map((li) => text(li).slice(0, 200)),
+      sections: Array.from(document.querySelectorAll('#panel-body h3')).map(text),
+    };
+  });
+  const selectedInGraph = await page.evaluate(() => document.querySelector('#cy canvas') !== null);
+
+  mkdirSync(dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot });
+
+  console.log(JSON.stringify({ overview, hits, panel, canvas: selectedInGraph, problems, screenshot }));
+  await context.close();
+  context = null;
+  if (problems.length) {
+    console.error(problems.join('\n'));
+    process.exitCode = 1;
+  }
+} catch (error) {
+  console.error(`explorer check failed: ${error.message}`);
+  if (problems.length) console.error(problems.join('\n'));
+  process.exitCode = 1;
+} finally {
+  if (context) await context.close().catch(() => {});
+  rmSync(userDataDir, { recursive: true, force: true });
+}

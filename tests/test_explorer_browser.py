@@ -1,0 +1,186 @@
+"""The explorer at ``/`` in a real browser: headless Chromium (Debian's) driven by playwright-core.
+
+The API runs in this process (uvicorn in a thread, on a free loopback port) over an embedded
+store holding the seed graph built by the loaders. ``tests/browser/explorer.mjs`` opens the page,
+searches 集装箱, opens the indicator 集装箱吞吐量 and reports what the side panel shows; this test
+holds it to the answer a researcher needs (the owner 青岛市海洋发展局, ``presented``, and the
+sentence the indicator was read from, its span highlighted) and checks the screenshot it saved
+to ``tests/artifacts/explorer.png``.
+
+What the browser needs (``make test`` installs it): ``/usr/bin/chromium`` (``apt-get install
+chromium``; never a test tool's own browser download), Node.js and ``npm ci`` for playwright-core.
+A missing piece fails the test with the command that installs it; it never skips.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from graph.model import PlanGraph
+from graph.nx_store import NetworkxStore
+from graph.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC = ROOT / "app" / "static"
+SCRIPT = ROOT / "tests" / "browser" / "explorer.mjs"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+OWNER = "青岛市海洋发展局"
+INDICATOR = "集装箱吞吐量"
+
+
+def _require_browser_tools() -> str:
+    missing = []
+    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
+        missing.append(f"{CHROMIUM} (apt-get update && apt-get install -y chromium fonts-noto-cjk)")
+    node = shutil.which("node")
+    if node is None:
+        missing.append("node (apt-get install -y nodejs npm)")
+    if not (ROOT / "node_modules" / "playwright-core" / "package.json").is_file():
+        missing.append("node_modules/playwright-core (npm ci)")
+    if not (ROOT / "app" / "static" / "vendor" / "cytoscape.min.js").is_file():
+        missing.append("app/static/vendor/cytoscape.min.js (npm ci && npm run vendor)")
+    if missing:
+        pytest.fail("the browser test needs: " + "; ".join(missing), pytrace=False)
+    assert node is not None
+    return node
+
+
+@pytest.fixture(scope="module")
+def explorer_url(seed_graph: PlanGraph) -> Iterator[str]:
+    """The API with the explorer, serving the seed graph from an embedded store."""
+    store = NetworkxStore(seed_graph)
+    app = create_app(settings=Settings(), store=store)
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="explorer-api", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("the API did not start for the browser test", pytrace=False)
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        store.close()
+
+
+def png_summary(path: Path) -> tuple[int, int, int]:
+    """(width, height, distinct colours in a 1/16 sample) of a screenshot.
+
+    Pillow comes with matplotlib, which the dev extras install for the notebooks.
+    """
+    from PIL import Image
+
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    with Image.open(path) as image:
+        width, height = image.size
+        sample = image.convert("RGB").resize((width // 4, height // 4))
+        colours = sample.getcolors(maxcolors=1 << 20) or []
+    return width, height, len(colours)
+
+
+def test_explorer_finds_the_owner_and_evidence_of_an_indicator(explorer_url: str, seed_graph: PlanGraph) -> None:
+    node = _require_browser_tools()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    screenshot = ARTIFACTS / "explorer.png"
+    screenshot.unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "PLANKG_URL": explorer_url,
+        "PLANKG_SCREENSHOT": str(screenshot),
+        "PLANKG_OVERVIEW_SCREENSHOT": str(ARTIFACTS / "explorer-overview.png"),
+        "CHROMIUM": CHROMIUM,
+        "PLANKG_QUERY": "集装箱",
+        "PLANKG_INDICATOR": INDICATOR,
+    }
+    done = subprocess.run([node, str(SCRIPT)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, f"browser script failed:\n{done.stderr}\n{done.stdout}"
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["problems"] == []
+
+    panel = report["panel"]
+    assert INDICATOR in report["hits"]
+    assert panel["title"] == INDICATOR and panel["label"] == "指标"
+    owners = {owner["name"]: owner for owner in panel["owners"]}
+    assert OWNER in owners, panel["owners"]
+    assert owners[OWNER]["basis"] == "presented"
+    assert owners[OWNER]["evidence"], "the ownership's own sentence is shown"
+    assert "殷世逸" in owners[OWNER]["evidence"][0]
+
+    [indicator] = [n for n in seed_graph.nodes if n.name == INDICATOR]
+    shown = {m["sentence"]: m["marked"] for m in panel["mentions"]}
+    for mention in indicator.mentions:
+        assert mention.sentence.strip() in shown, shown
+        assert shown[mention.sentence.strip()] == mention.text  # the span is what is highlighted
+    assert any("引领型现代海洋城市" in step for step in panel["ladder"]), panel["ladder"]
+    assert "责任单位" in panel["sections"] and "如何支撑总目标" in panel["sections"]
+
+    width, height, levels = png_summary(screenshot)
+    assert (width, height) == (1600, 1000)
+    assert screenshot.stat().st_size > 50_000
+    assert levels > 200, "the screenshot is nearly blank"
+
+
+# ----------------------------------------------------------------------------------------------
+# Without a browser: the page is self-contained and never parses data as HTML
+# ----------------------------------------------------------------------------------------------
+
+OUR_FILES = ("index.html", "app.js", "style.css")
+
+
+def test_the_page_needs_no_network() -> None:
+    for name in OUR_FILES:
+        text = (STATIC / name).read_text(encoding="utf-8")
+        assert not re.search(r"(?i)\b(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text), f"{name} loads from the network"
+        assert "@import" not in text
+    html = (STATIC / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<script src="([^"]+)"', html) == ["vendor/cytoscape.min.js", "app.js"]
+    assert (STATIC / "vendor" / "cytoscape.min.js").stat().st_size > 100_000
+    assert (STATIC / "vendor" / "cytoscape.LICENSE.txt").is_file()
+
+
+def test_the_script_only_inserts_text() -> None:
+    script = (STATIC / "app.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in script, sink
+
+
+def test_the_api_serves_the_explorer(seed_graph: PlanGraph) -> None:
+    store = NetworkxStore(seed_graph)
+    with TestClient(create_app(settings=Settings(), store=store)) as client:
+        page = client.get("/")
+        assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+        assert "vendor/cytoscape.min.js" in page.text
+        for asset in ("app.js", "style.css", "vendor/cytoscape.min.js"):
+            assert client.get(f"/{asset}").status_code == 200, asset
+    store.close()
+
+
+def test_the_vendored_copy_matches_package_lock() -> None:
+    """``app/static/vendor`` is committed; it must be the cytoscape that package-lock.json pins."""
+    node = _require_browser_tools()
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/cytoscape"]["version"]
+    installed = json.loads((ROOT / "node_modules" / "cytoscape" / "package.json").read_text(encoding="utf-8"))
+    assert installed["version"] == pinned, "node_modules is stale: run npm ci"
+    done = subprocess.run([node, "scripts/vendor_assets.mjs", "--check"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, f"app/static/vendor is stale, run `npm run vendor`:\n{done.stderr}"
