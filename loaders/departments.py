@@ -20,7 +20,7 @@ _FUNCTION_CHARS = set("的了在是为与及对将把从等、，。；：“”
 _GENERIC = re.compile(
     r"(?:(?P<city>[\u4e00-\u9fff]{2})市|市)(?P<body>[\u4e00-\u9fff]{2,10}?)(?P<suffix>委员会|办公厅|办公室|管理局|局)"
 )
-_SPEECH = "介绍|表示|解读|指出|强调|分别|说|称|透露|回答"
+_SPEECH = "介绍|表示|解读|指出|强调|分别|说|称|透露|回答|担任|任组长"
 
 
 def _department_name(ctx: DocContext, entry_name: str) -> str:

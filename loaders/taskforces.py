@@ -35,6 +35,8 @@ def extract_task_forces(ctx: DocContext, builder: GraphBuilder) -> None:
                 city=ctx.city, kind="leading_group",
                 leader_roles=[leader.group("who").strip("，")] if leader else None,
             )
+            if leader:
+                _leads(ctx, builder, tid, leader.group("who"), block.start + leader.start(), block.start + leader.end())
             if group and facts.goal_id:
                 builder.edge(tid, facts.goal_id, RelType.RESPONSIBLE_FOR, [ctx.mention(start, block.start + m.end())],
                              basis="stated", confidence=1.0,
@@ -62,3 +64,15 @@ def extract_task_forces(ctx: DocContext, builder: GraphBuilder) -> None:
             builder.node(Label.TASK_FORCE, ctx.scoped(f"{name}专班"), f"{name}专班",
                          [ctx.mention(start, block.start + m.end())], city=ctx.city, kind="task_force",
                          named_in_text=True)
+
+
+def _leads(ctx: DocContext, builder: GraphBuilder, task_force: str, who: str, start: int, end: int) -> None:
+    """由P担任组长 with P a named person (市长李建华) → P LEADS the task force, stated.
+
+    The seeds name leaders only by role (市委、市政府主要负责同志), which stays in
+    ``leader_roles``: a role is not a person, so no LEADS edge is made from it.
+    """
+    for nid, node in builder.nodes.items():
+        if node.label is Label.PERSON and node.properties.get("city") == ctx.city and who.endswith(node.name):
+            builder.edge(nid, task_force, RelType.LEADS, [ctx.mention(start, end)], basis="stated",
+                         reason="由…担任组长: the sentence names the leader")

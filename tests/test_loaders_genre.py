@@ -33,7 +33,15 @@ def test_other_city_goal_positionings_and_departments(other_city: PlanGraph) -> 
     assert _names(other_city, Label.DEPARTMENT) == {
         "澄江市发展和改革委员会", "澄江市工业和信息化局", "澄江市交通运输局", "澄江市生态环境局",
     }
-    assert _names(other_city, Label.PERSON) == {"王德明", "赵晓红"}
+    assert _names(other_city, Label.PERSON) == {"王德明", "赵晓红", "李建华"}
+
+
+def test_a_named_leader_leads_the_leading_group(other_city: PlanGraph) -> None:
+    idx = other_city.node_index()
+    leads = [(idx[e.source].name, idx[e.target].name, e.properties["basis"]) for e in other_city.edges if e.type is RelType.LEADS]
+    assert leads == [("李建华", "“三个城市”领导小组", "stated")]
+    group = next(n for n in other_city.nodes if n.name == "“三个城市”领导小组")
+    assert group.properties["leader_roles"] == ["市委副书记、市长李建华"]
 
 
 @pytest.mark.parametrize(
