@@ -2,14 +2,14 @@
 
 Every function takes a ``PlanStore`` (so it answers alike on the embedded and the Neo4j store),
 asks it only through the store interface and never changes it. Tables are pandas DataFrames;
-pandas and matplotlib are notebook (dev) dependencies, imported inside the functions that need
-them, so the runtime package imports this module without them. Lists of nodes are sorted by
-(name, id), like every node list of the store.
+pandas is a notebook (dev) dependency, imported inside the functions that need it, so the
+runtime package imports this module without it. Lists of nodes are sorted by (name, id), like
+every node list of the store. Figures of these tables are drawn by ``graph.plots``.
 
 What a researcher finds here:
 
-- ``ownership_frame`` / ``basis_scores`` / ``plot_basis_heatmap``: the ownership matrix as a
-  table and a heatmap (``cjk_font`` finds a font that can draw the Chinese names, if any);
+- ``ownership_frame`` / ``basis_scores``: the ownership matrix as a table and as heatmap scores
+  (``graph.plots.plot_basis_heatmap`` draws them);
 - ``ladder_frame``: every way each task climbs to the goal, one row per path;
 - ``indicator_frame``: the indicators by positioning with their normalised values;
 - ``unowned``, ``positionings_without_indicators``, ``degree_frame``,
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
@@ -34,14 +33,12 @@ from graph.view import GraphView
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
-    from matplotlib.axes import Axes
 
 __all__ = [
     "BASIS_SCORE",
     "PATH_SEPARATOR",
     "all_nodes",
     "basis_scores",
-    "cjk_font",
     "degree_frame",
     "held_only_by_inferred",
     "indicator_frame",
@@ -49,7 +46,6 @@ __all__ = [
     "ladder_frame",
     "nodes_frame",
     "ownership_frame",
-    "plot_basis_heatmap",
     "positionings_without_indicators",
     "unowned",
 ]
@@ -386,81 +382,3 @@ def inferred_edge_frame(store: PlanStore, *, types: Collection[RelType] | None =
     rows.sort(key=lambda r: (-r["holds"], r["source"], r["target"], r["type"], r["source_id"], r["target_id"]))
     columns = ["source", "type", "target", "confidence", "reason", "holds", "source_id", "target_id"]
     return pd.DataFrame(rows, columns=columns)
-
-
-# --- plotting ------------------------------------------------------------------------------
-
-_PLACEHOLDER_FONTS = ("Last Resort",)
-"""Fonts that map every code point to a placeholder box: they "cover" Chinese but draw none."""
-_CJK_HINTS = ("CJK", "WenQuanYi", "Hei", "Song", "Kai", "Ming", "YaHei", "PingFang", "Source Han", "Droid Sans Fallback")
-
-
-@lru_cache(maxsize=8)
-def cjk_font(sample: str = "青岛市发展和改革委员会") -> str | None:
-    """A matplotlib font family that has a glyph for every character of ``sample``, or ``None``.
-
-    Families whose names suggest Chinese coverage (Noto Sans CJK SC, WenQuanYi, SimHei…) are
-    tried first, simplified-Chinese sans faces before others; each candidate is checked glyph by
-    glyph, so a name alone never decides. Cached per sample: the first call reads font files.
-    """
-    from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
-
-    def preference(entry: Any) -> tuple[bool, bool, bool, str]:
-        name = entry.name
-        return (not any(hint in name for hint in _CJK_HINTS), "SC" not in name, "Sans" not in name, name)
-
-    checked: set[str] = set()
-    for entry in sorted(font_manager.fontManager.ttflist, key=preference):
-        if entry.name.startswith(_PLACEHOLDER_FONTS) or entry.fname in checked:
-            continue
-        checked.add(entry.fname)
-        try:
-            face = FT2Font(entry.fname)
-        except (OSError, RuntimeError, ValueError):
-            continue
-        if all(face.get_char_index(ord(ch)) for ch in sample if not ch.isspace()):
-            return entry.name
-    return None
-
-
-def plot_basis_heatmap(
-    scores: pd.DataFrame, *, ax: Axes | None = None, font: str | None = None
-) -> tuple[Axes, pd.DataFrame]:
-    """Draw a ``basis_scores`` table as a heatmap; return the axes and a legend table.
-
-    With ``font`` (a family from ``cjk_font``) the ticks show the row and column labels; without
-    one they show short ASCII keys (``O1``… for rows, ``I1``… for columns), so a machine with no
-    Chinese font draws no missing-glyph boxes and warns nothing. The legend table (``key``,
-    ``axis``, ``label``) maps the keys back to the labels either way.
-    """
-    import matplotlib.pyplot as plt
-    import pandas as pd
-    from matplotlib.colors import BoundaryNorm, ListedColormap
-
-    row_keys = [f"O{i}" for i in range(1, len(scores.index) + 1)]
-    column_keys = [f"I{j}" for j in range(1, len(scores.columns) + 1)]
-    legend = pd.DataFrame(
-        [(key, "row", str(label)) for key, label in zip(row_keys, scores.index)]
-        + [(key, "column", str(label)) for key, label in zip(column_keys, scores.columns)],
-        columns=["key", "axis", "label"],
-    )
-    if ax is None:
-        width = max(6.0, 0.45 * len(scores.columns) + 3)
-        height = max(4.0, 0.35 * len(scores.index) + 2)
-        _, ax = plt.subplots(figsize=(width, height))
-    colours = ListedColormap(["#f7f7f7", "#9ecae1", "#4292c6", "#08306b"])  # none … stated
-    norm = BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 3.5], colours.N)
-    image = ax.imshow(scores.to_numpy(), cmap=colours, norm=norm, aspect="auto")
-    text = {} if font is None else {"fontfamily": font}
-    ax.set_xticks(range(len(scores.columns)))
-    ax.set_yticks(range(len(scores.index)))
-    ax.set_xticklabels(column_keys if font is None else [str(c) for c in scores.columns],
-                       rotation=90, fontsize=8, **text)
-    ax.set_yticklabels(row_keys if font is None else [str(r) for r in scores.index], fontsize=8, **text)
-    ax.set_xlabel("indicator")
-    ax.set_ylabel("owner")
-    bar = ax.figure.colorbar(image, ax=ax, ticks=[0, 1, 2, 3])
-    bar.ax.set_yticklabels(["none", "inferred", "presented", "stated"])
-    ax.figure.tight_layout()
-    return ax, legend

@@ -18,6 +18,8 @@ Semantics both stores share (beyond the docstrings of ``graph.store``):
 
 from __future__ import annotations
 
+from typing import Literal
+
 from graph.answers import (
     check_depth,
     check_label,
@@ -29,7 +31,7 @@ from graph.answers import (
     node_sort_key,
 )
 from graph.errors import InvalidQuery
-from graph.model import Label, PlanGraph, RelType
+from graph.model import Edge, Label, PlanGraph, RelType
 from graph.results import Counts, Neighbour, NodeDetail, NodePage, Subgraph
 from graph.view import GraphView
 
@@ -39,26 +41,21 @@ __all__ = ["counts", "export_graph", "list_nodes", "neighbourhood", "node_detail
 def node_detail(view: GraphView, node_id: str) -> NodeDetail:
     """The node with its mentions and its neighbours. Raises ``NodeNotFound``."""
     node = view.node(node_id)
-    neighbours = [
-        Neighbour(
-            direction="out",
-            type=edge.type,
-            node=node_ref(view.node(edge.target)),
-            properties=dict(edge.properties),
-        )
-        for edge in view.out_edges(node_id)
-    ]
-    neighbours += [
-        Neighbour(
-            direction="in",
-            type=edge.type,
-            node=node_ref(view.node(edge.source)),
-            properties=dict(edge.properties),
-        )
-        for edge in view.in_edges(node_id)
-    ]
+    neighbours = [_neighbour(view, edge, "out") for edge in view.out_edges(node_id)]
+    neighbours += [_neighbour(view, edge, "in") for edge in view.in_edges(node_id)]
     neighbours.sort(key=neighbour_sort_key)
     return NodeDetail(node=node, neighbours=neighbours)
+
+
+def _neighbour(view: GraphView, edge: Edge, direction: Literal["in", "out"]) -> Neighbour:
+    """The far end of ``edge`` as a neighbour of its source (``"out"``) or of its target (``"in"``)."""
+    other = edge.target if direction == "out" else edge.source
+    return Neighbour(
+        direction=direction,
+        type=edge.type,
+        node=node_ref(view.node(other)),
+        properties=dict(edge.properties),
+    )
 
 
 def list_nodes(

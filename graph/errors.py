@@ -35,3 +35,7 @@ class LoaderError(PlanKGError):
     def __init__(self, path: str, message: str) -> None:
         super().__init__(f"{path}: {message}")
         self.path = path
+
+
+class ExportError(PlanKGError):
+    """The graph cannot be written in the asked format; the message names the node or edge."""

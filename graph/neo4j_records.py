@@ -9,7 +9,7 @@ Neo4j properties cannot hold maps or ``null``, so a ``Node`` becomes a flat prop
   ``None`` values, ints versus floats and keys that clash with the store's own survive a round
   trip and both stores answer with equal records;
 - ``mentions_json``: the mentions as a compact JSON list (Chinese unescaped; the same text the
-  ``graph.exports`` Cypher and CSV exports write);
+  ``graph.export_cypher`` and ``graph.export_csv`` exports write);
 - ``sources``: the sorted source file names of the mentions, so one source's facts can be found
   and withdrawn without parsing JSON in Cypher;
 - ``evidence``: the distinct mention sentences joined by newlines (Bloom, the fulltext index);

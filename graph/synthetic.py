@@ -22,6 +22,9 @@ prefix of ``synthetic_graph(n + 1)``. Per city (≈510 nodes, ≈630 edges):
   (``inferred``), some a second one too;
 - 2 Sources (a press-briefing file and a plan file), every node and edge cited by a Mention
   whose ``text`` is exactly ``document[start:end]`` (``synthetic_corpus`` returns the texts).
+
+The names (positionings, departments, indicators, name pools) are the tables of
+``graph.synthetic_vocabulary``; this module is the generator.
 """
 
 from __future__ import annotations
@@ -31,138 +34,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph.model import Edge, Label, Mention, Node, PlanGraph, PropertyValue, RelType, node_id
+from graph.synthetic_vocabulary import (
+    CITY_CHARS,
+    DIRECT_INDICATORS,
+    GIVEN_NAME_CHARS,
+    GOAL_INDICATOR,
+    GOAL_NAME,
+    KEY_TASK_THEMES,
+    OBJECTS,
+    PLANNING_DEPARTMENT,
+    POSITIONINGS,
+    PRESENTING,
+    SUPPORTING_DEPARTMENTS,
+    SURNAMES,
+    VERBS,
+)
 
 __all__ = ["POSITIONINGS", "SyntheticCorpus", "city_name", "synthetic_corpus", "synthetic_graph"]
-
-GOAL_NAME = "建设新时代社会主义现代化国际大都市"
-GOAL_INDICATOR = "城市综合竞争力"
-
-#: (positioning, focus areas, indicators as (name, value, unit, comparator), lead department).
-POSITIONINGS: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, float, str, str], ...], str], ...] = (
-    (
-        "现代产业先行城市",
-        (
-            "制造业高质量发展",
-            "服务业能级提升",
-            "数字经济提质扩面",
-            "实体经济振兴发展",
-            "先进制造业和现代服务业融合",
-            "育苗倍增计划",
-        ),
-        (
-            ("境内外上市公司数量", 110, "家", "≥"),
-            ("制造业增加值占生产总值比重", 30, "%", "≥"),
-            ("数字经济核心产业增加值占GDP比重", 12, "%", "≈"),
-            ("规上工业营业收入", 2.1, "万亿元", "≥"),
-        ),
-        "工业和信息化局",
-    ),
-    (
-        "引领型现代海洋城市",
-        (
-            "海洋科技创新",
-            "海洋产业发展",
-            "航运贸易金融",
-            "海洋生态示范",
-            "蓝色药库开发计划",
-            "海上风电创新应用",
-        ),
-        (
-            ("集装箱吞吐量", 2800, "万标箱", "≥"),
-            ("港口货物吞吐量", 7, "亿吨", "≥"),
-            ("海洋生产总值占GDP比重", 33, "%", "≈"),
-            ("海洋新兴产业增加值", 1000, "亿元", "≥"),
-        ),
-        "海洋发展局",
-    ),
-    (
-        "国际化创新型城市",
-        ("创新策源", "企业创新", "人才集聚", "重大科技基础设施建设", "国家工程研究中心创建", "岛城工匠培育"),
-        (
-            ("研发经费投入强度", 3.2, "%", "≥"),
-            ("国家高新技术企业数量", 1, "万家", "≥"),
-            ("人才总量", 300, "万人", "≥"),
-            ("技术合同成交额", 500, "亿元", "≥"),
-        ),
-        "科技局",
-    ),
-    (
-        "国际门户枢纽城市",
-        ("国际合作", "双向投资", "综合交通", "内外循环", "开放平台能级提升", "世界一流海港建设"),
-        (
-            ("货物进出口总额", 1.3, "万亿元", "≥"),
-            ("使用外资", 75, "亿美元", "≥"),
-            ("机场旅客吞吐量", 4400, "万人次", "≥"),
-            ("国际航线数量", 50, "条", "≥"),
-        ),
-        "商务局",
-    ),
-    (
-        "宜居宜业宜游高品质湾区城市",
-        ("城市更新", "生态保护", "文化旅游", "社会民生", "乡村振兴", "绿色城市建设"),
-        (
-            ("空气质量优良天数比率", 88.8, "%", "≥"),
-            ("常住人口", 1100, "万人", "≥"),
-            ("年接待游客", 1.7, "亿人次", "≥"),
-            ("城市绿化覆盖率", 45, "%", "≥"),
-        ),
-        "住房城乡建设局",
-    ),
-    (
-        "现代化治理样板城市",
-        ("平安城市建设", "法治城市建设", "文明城市创建", "美丽城市建设", "数字政府建设", "道路交通拥堵治理"),
-        (
-            ("市级平安社区创建率", 60, "%", "≥"),
-            ("营商环境综合评比位次", 5, "位", "≤"),
-            ("政务服务网办率", 95, "%", "≥"),
-            ("万人刑事案件立案数", 20, "件", "≤"),
-        ),
-        "公安局",
-    ),
-)
-
-#: Departments beyond the six leads: (short name, the positioning index it is inferred for).
-SUPPORTING_DEPARTMENTS: tuple[tuple[str, int], ...] = (
-    ("交通运输局", 3),
-    ("生态环境局", 4),
-    ("文化和旅游局", 4),
-    ("司法局", 5),
-    ("大数据发展管理局", 5),
-)
-PLANNING_DEPARTMENT = "发展改革委"
-PRESENTING = frozenset({"商务局", "海洋发展局"})
-#: (department short name, index of the indicator in its positioning's list) owned directly.
-DIRECT_INDICATORS: tuple[tuple[str, int], ...] = (("商务局", 0), ("交通运输局", 2), ("生态环境局", 0))
-
-_CITY_CHARS = "海山河湖江平安宁东西南北泉林阳川"
-_SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
-_GIVEN = "建国华明军伟强磊洋勇艳杰涛斌超波辉刚健平"
-_VERBS = ("推进", "实施", "建设", "打造", "深化", "培育", "完善", "提升", "加快", "优化")
-_OBJECTS = (
-    "重点项目",
-    "示范园区",
-    "公共平台",
-    "产业链条",
-    "服务体系",
-    "试点工程",
-    "专项行动",
-    "攻坚计划",
-    "创新中心",
-    "基础设施",
-    "人才梯队",
-    "标准体系",
-    "数字底座",
-    "应用场景",
-    "招商机制",
-    "监测网络",
-)
-_KEY_TASK_THEMES = ("高水平开放", "高质量发展", "高效能治理", "高品质生活", "市场化改革")
 
 
 def city_name(index: int) -> str:
     """The synthetic city ``index``'s name, e.g. ``海海市``; unique for every index."""
-    n = len(_CITY_CHARS)
-    base = _CITY_CHARS[index % n] + _CITY_CHARS[(index // n) % n]
+    n = len(CITY_CHARS)
+    base = CITY_CHARS[index % n] + CITY_CHARS[(index // n) % n]
     extra = index // (n * n)
     return f"{base}{extra if extra else ''}市"
 
@@ -245,9 +139,14 @@ class _City:
                 source=source, target=target, type=rel, properties=properties, mentions=[mention]
             )
 
+    def official(self, sentence: _Sentence, person: str, title: str, rel: RelType, office: str) -> None:
+        """``person``, named with ``title`` in ``sentence``, LEADS or HOLDS_ROLE in ``office`` (stated)."""
+        pid = self.node(Label.PERSON, f"person/{person}", person, sentence.cite(person), title=title)
+        self.edge(pid, office, rel, sentence.cite(), "stated")
+
     def person_name(self, used: set[str]) -> str:
         while True:
-            name = self.rng.choice(_SURNAMES) + self.rng.choice(_GIVEN) + self.rng.choice(_GIVEN)
+            name = self.rng.choice(SURNAMES) + self.rng.choice(GIVEN_NAME_CHARS) + self.rng.choice(GIVEN_NAME_CHARS)
             if name not in used:
                 used.add(name)
                 return name
@@ -324,13 +223,11 @@ def _briefing(city: _City, doc: _Document) -> tuple[str, list[str], dict[str, st
     city.edge(group, goal, RelType.RESPONSIBLE_FOR, s.cite(), "stated")
     mayor = city.person_name(used_names)
     s = doc.say(f"市长{mayor}担任领导小组组长。")
-    person = city.node(Label.PERSON, f"person/{mayor}", mayor, s.cite(mayor), title="市长")
-    city.edge(person, group, RelType.LEADS, s.cite(), "stated")
+    city.official(s, mayor, "市长", RelType.LEADS, group)
     deputies = [city.person_name(used_names), city.person_name(used_names)]
     s = doc.say(f"市委副书记{deputies[0]}和常务副市长{deputies[1]}担任领导小组办公室主任。")
     for deputy, deputy_title in zip(deputies, ("市委副书记", "常务副市长"), strict=True):
-        person = city.node(Label.PERSON, f"person/{deputy}", deputy, s.cite(deputy), title=deputy_title)
-        city.edge(person, group, RelType.LEADS, s.cite(), "stated")
+        city.official(s, deputy, deputy_title, RelType.LEADS, group)
     for pos, pos_name in zip(positionings, pos_names, strict=True):
         leader = city.person_name(used_names)
         s = doc.say(f"副市长{leader}担任{pos_name}专班组长，专班负责推进打造{pos_name}。")
@@ -343,8 +240,7 @@ def _briefing(city: _City, doc: _Document) -> tuple[str, list[str], dict[str, st
         )
         city.cite(pos, s.cite(pos_name))
         city.edge(force, pos, RelType.RESPONSIBLE_FOR, s.cite(), "stated")
-        person = city.node(Label.PERSON, f"person/{leader}", leader, s.cite(leader), title="副市长")
-        city.edge(person, force, RelType.LEADS, s.cite(), "stated")
+        city.official(s, leader, "副市长", RelType.LEADS, force)
 
     owners: dict[str, str] = {}
 
@@ -361,9 +257,8 @@ def _briefing(city: _City, doc: _Document) -> tuple[str, list[str], dict[str, st
         )
         head = city.person_name(used_names)
         hs = doc.say(f"{full}{head_title}{head}出席发布会。")
-        person = city.node(Label.PERSON, f"person/{head}", head, hs.cite(head), title=f"{short}{head_title}")
+        city.official(hs, head, f"{short}{head_title}", RelType.HOLDS_ROLE, dept)
         city.cite(dept, hs.cite(full))
-        city.edge(person, dept, RelType.HOLDS_ROLE, hs.cite(), "stated")
         owners[short] = dept
         return dept
 
@@ -487,9 +382,9 @@ def _plans(city: _City, doc: _Document, goal: str, positionings: list[str], owne
     for plan, _kind, pos_index in plans:
         plan_name = city.nodes[plan].name
         for k in range(5):
-            theme = _KEY_TASK_THEMES[k]
-            key_name = f"突出{theme}{_pick(rng, _VERBS)}{_pick(rng, _OBJECTS)}"
-            subs = [f"{_pick(rng, _VERBS)}{_pick(rng, _OBJECTS)}" for _ in range(rng.randint(4, 6))]
+            theme = KEY_TASK_THEMES[k]
+            key_name = f"突出{theme}{_pick(rng, VERBS)}{_pick(rng, OBJECTS)}"
+            subs = [f"{_pick(rng, VERBS)}{_pick(rng, OBJECTS)}" for _ in range(rng.randint(4, 6))]
             lead_in = f"《{plan_name}》提出{key_name}，重点"
             s = doc.say(f"{lead_in}{'、'.join(subs)}。")
             key_task = city.node(

@@ -12,7 +12,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from graph import analysis
+from graph import analysis, plots
 from graph.model import Edge, Label, Node, PlanGraph, RelType
 from graph.nx_store import NetworkxStore
 
@@ -315,7 +315,7 @@ def test_heatmap_without_a_font_uses_ascii_keys(seed: NetworkxStore) -> None:
     scores = analysis.basis_scores(analysis.ownership_frame(seed))
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no missing-glyph warning: nothing Chinese is drawn
-        ax, legend = analysis.plot_basis_heatmap(scores, font=None)
+        ax, legend = plots.plot_basis_heatmap(scores, font=None)
         ax.figure.canvas.draw()
     try:
         assert [t.get_text() for t in ax.get_xticklabels()] == [f"I{j}" for j in range(1, 18)]
@@ -336,8 +336,8 @@ def test_heatmap_with_a_font_uses_the_labels(seed: NetworkxStore) -> None:
     import matplotlib.pyplot as plt
 
     scores = analysis.basis_scores(analysis.ownership_frame(seed))
-    font = analysis.cjk_font() or "DejaVu Sans"  # without a CJK font the glyphs are boxes, the text the same
-    ax, _ = analysis.plot_basis_heatmap(scores, font=font)
+    font = plots.cjk_font() or "DejaVu Sans"  # without a CJK font the glyphs are boxes, the text the same
+    ax, _ = plots.plot_basis_heatmap(scores, font=font)
     try:
         assert ax.get_xticklabels()[0].get_text() == "人才总量"
         assert ax.get_yticklabels()[-1].get_text() == "青岛市科学技术局"
@@ -346,8 +346,8 @@ def test_heatmap_with_a_font_uses_the_labels(seed: NetworkxStore) -> None:
 
 
 def test_cjk_font_finds_a_family_or_none() -> None:
-    font = analysis.cjk_font()
+    font = plots.cjk_font()
     assert font is None or isinstance(font, str)
-    assert analysis.cjk_font("abc") is not None  # every font draws ASCII
-    assert analysis.cjk_font("\U000f0000") is None  # a private-use plane no real font covers
+    assert plots.cjk_font("abc") is not None  # every font draws ASCII
+    assert plots.cjk_font("\U000f0000") is None  # a private-use plane no real font covers
     assert font is None or "Last Resort" not in font  # its "glyphs" are placeholder boxes

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from neo4j import Driver, GraphDatabase
 
-from graph.exports import cypher_script
+from graph.export_cypher import cypher_script
 from graph.model import Label, PlanGraph, RelType
 from graph.neo4j_store import Neo4jStore
-from tests.test_exports import clear, run_script
+from tests.bolt_helpers import clear, run_script
 
 PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 NODE_LABELS_IN_CYPHER = re.compile(r"\(\s*\w*\s*:\s*([A-Za-z_]\w*)")

@@ -1,8 +1,8 @@
 """Exports: the Cypher script loads into a Bolt server, the CSV files read back, GraphML opens.
 
-The Cypher script is split into statements here by a quote-aware splitter of its own (not by
-trusting the writer's one-statement-per-line layout) and run through the official driver
-against the Bolt test server, as cypher-shell would. Hostile strings (quotes, backslashes, line
+The Cypher script is split into statements by a quote-aware splitter of the tests' own
+(``tests/bolt_helpers.py``, not by trusting the writer's one-statement-per-line layout) and run
+through the official driver against the Bolt test server, as cypher-shell would. Hostile strings (quotes, backslashes, line
 breaks of every kind, Chinese) are checked by asking the server to evaluate the literals.
 """
 
@@ -21,26 +21,24 @@ from neo4j import Driver, GraphDatabase
 
 from app.cli import main as cli_main
 from graph.cypher_files import statements as schema_file_statements
-from graph.exports import (
-    ARRAY_DELIMITER,
-    ExportError,
+from graph.errors import ExportError
+from graph.export_csv import ARRAY_DELIMITER, import_command, infer_column_types, write_csv
+from graph.export_cypher import (
     constraint_name,
     cypher_identifier,
     cypher_literal,
     cypher_script,
     cypher_statements,
     cypher_string,
-    import_command,
-    infer_column_types,
-    write_csv,
-    write_export,
 )
+from graph.exports import write_export
 from graph.graph_file import read_graph_json
 from graph.model import Edge, Label, Mention, Node, PlanGraph, RelType
 from graph.neo4j_records import ANY_NODE_LABEL, node_row, read_mentions
 from graph.neo4j_store import Neo4jStore
 from graph.nx_store import NetworkxStore
 from graph.synthetic import synthetic_graph
+from tests.bolt_helpers import clear, run_script, split_statements
 
 HOSTILE = [
     "",
@@ -70,61 +68,6 @@ HOSTILE = [
 # ----------------------------------------------------------------------------------------------
 # helpers
 # ----------------------------------------------------------------------------------------------
-
-
-def split_statements(script: str) -> list[str]:
-    """Cypher statements of a script: ``;`` outside strings, identifiers and ``//`` comments."""
-    out: list[str] = []
-    current: list[str] = []
-    i, n = 0, len(script)
-    quote: str | None = None
-    while i < n:
-        ch = script[i]
-        if quote:
-            current.append(ch)
-            if ch == "\\" and quote != "`" and i + 1 < n:
-                current.append(script[i + 1])
-                i += 2
-                continue
-            if ch == quote:
-                quote = None
-        elif ch in "'\"`":
-            quote = ch
-            current.append(ch)
-        elif script.startswith("//", i):
-            end = script.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        elif ch == ";":
-            statement = "".join(current).strip()
-            if statement:
-                out.append(statement)
-            current = []
-        else:
-            current.append(ch)
-        i += 1
-    assert quote is None, "unterminated quote in the script"
-    assert not "".join(current).strip(), "text after the last ';'"
-    return out
-
-
-def clear(driver: Driver, database: str) -> None:
-    with driver.session(database=database) as session:
-        session.run("MATCH (n) DETACH DELETE n").consume()
-
-
-def run_script(driver: Driver, database: str, script: str) -> None:
-    """Run a cypher-shell script: schema statements one by one, data in one transaction."""
-    parts = split_statements(script)
-    schema = [s for s in parts if s.upper().startswith(("CREATE CONSTRAINT", "CREATE INDEX"))]
-    data = [s for s in parts if s not in schema]
-    with driver.session(database=database) as session:
-        for statement in schema:
-            session.run(statement).consume()
-        with session.begin_transaction() as tx:
-            for statement in data:
-                tx.run(statement).consume()
-            tx.commit()
 
 
 def database_counts(driver: Driver, database: str) -> tuple[Counter[str], Counter[str]]:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 import pytest
@@ -32,6 +32,8 @@ from graph.store import MAX_DEPTH, MAX_LIMIT, OWNER_LABELS, PlanStore
 BRIEFING_0 = "synthetic_0_000_briefing.txt"
 PLAN_0 = "synthetic_0_000_plan.txt"
 
+_Record = TypeVar("_Record", Node, Edge)
+
 
 # =========================================================================================
 # Oracle: the documented semantics, by brute force over a PlanGraph
@@ -43,29 +45,21 @@ def _mentions(items: Iterable[Mention]) -> list[Mention]:
     return [unique[key] for key in sorted(unique)]
 
 
+def _stored(record: _Record) -> _Record:
+    """A node or edge as a store holds it: mentions deduplicated and sorted, no null properties."""
+    return record.model_copy(
+        update={
+            "mentions": _mentions(record.mentions),
+            "properties": {k: v for k, v in record.properties.items() if v is not None},
+        }
+    )
+
+
 def normalised(graph: PlanGraph) -> PlanGraph:
     """What ``export_graph`` must return after loading ``graph`` into an empty store."""
-    nodes = [
-        n.model_copy(
-            update={
-                "mentions": _mentions(n.mentions),
-                "properties": {k: v for k, v in n.properties.items() if v is not None},
-            }
-        )
-        for n in graph.nodes
-    ]
-    edges = [
-        e.model_copy(
-            update={
-                "mentions": _mentions(e.mentions),
-                "properties": {k: v for k, v in e.properties.items() if v is not None},
-            }
-        )
-        for e in graph.edges
-    ]
     return PlanGraph(
-        nodes=sorted(nodes, key=lambda n: n.id),
-        edges=sorted(edges, key=lambda e: (e.source, e.target, e.type.value)),
+        nodes=sorted((_stored(n) for n in graph.nodes), key=lambda n: n.id),
+        edges=sorted((_stored(e) for e in graph.edges), key=lambda e: (e.source, e.target, e.type.value)),
     )
 
 

@@ -1,4 +1,8 @@
-"""What every node list shares: the page model, ``next_url``, and the CSV rendering.
+"""What every node list shares: the route itself, the page model, ``next_url`` and the CSV rendering.
+
+Every resource list (``/goals``, ``/tasks``, ``/indicators``…) is the same route over another
+label with another subset of filters, so a resource module declares it with
+:func:`add_list_route` instead of writing it out again.
 
 A list answers one page as JSON; ``?format=csv`` answers the same rows as CSV. Without an
 explicit ``limit`` the CSV holds every row that matches the filters (from ``offset`` on), so a
@@ -7,18 +11,22 @@ spreadsheet gets the whole list in one download; with ``limit`` it holds that pa
 
 from __future__ import annotations
 
+from inspect import Parameter, Signature
 from typing import Any
 
-from fastapi import Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.csv_format import MEDIA_TYPE, csv_response, node_table
-from app.deps import AsyncPlanStore
+from app.deps import AsyncPlanStore, Format, Limit, Offset, PositioningFilter, Store, TextFilter, YearFilter
 from app.errors import ERROR_RESPONSES
 from graph.model import Label, Node
 from graph.store import MAX_LIMIT
 
 DEFAULT_LIMIT = 50
+
+#: The filters a list route can offer, in the order its parameters take them.
+FILTERS: dict[str, Any] = {"positioning": PositioningFilter, "year": YearFilter, "q": TextFilter}
 
 
 class NodeList(BaseModel):
@@ -52,6 +60,54 @@ def list_responses(path: str, example_items: list[dict[str, Any]]) -> dict[int |
         },
         **ERROR_RESPONSES,
     }
+
+
+def add_list_route(
+    router: APIRouter,
+    label: Label,
+    *,
+    name: str,
+    filters: tuple[str, ...],
+    example: dict[str, Any],
+    doc: str,
+) -> None:
+    """Register ``GET {router.prefix}``: the nodes of ``label``, one page at a time or as CSV.
+
+    ``filters`` names the filters the route offers (keys of ``FILTERS``); ``limit``, ``offset``
+    and ``format`` follow them. ``name`` becomes the endpoint's name (and so its OpenAPI
+    operation id), ``doc`` its docstring (the OpenAPI description), ``example`` the one item of
+    the Chinese JSON example.
+
+    FastAPI reads a route's parameters from its endpoint's signature, so the endpoint gets one
+    built here, holding only the chosen filters: a filter a resource does not offer stays
+    unknown to it, as it would in a hand-written route.
+    """
+    unknown = [key for key in filters if key not in FILTERS]
+    if unknown:
+        raise ValueError(f"{name}: unknown filters {unknown}; choose from {list(FILTERS)}")
+
+    async def endpoint(
+        request: Request, store: AsyncPlanStore, limit: int, offset: int, format: str, **chosen: Any
+    ) -> NodeList | Response:
+        return await node_list(request, store, label, limit=limit, offset=offset, fmt=format, **chosen)
+
+    def param(key: str, annotation: Any, default: Any = Parameter.empty) -> Parameter:
+        return Parameter(key, Parameter.POSITIONAL_OR_KEYWORD, default=default, annotation=annotation)
+
+    endpoint.__signature__ = Signature(  # type: ignore[attr-defined]
+        [
+            param("request", Request),
+            param("store", Store),
+            *(param(key, FILTERS[key], None) for key in FILTERS if key in filters),
+            param("limit", Limit, DEFAULT_LIMIT),
+            param("offset", Offset, 0),
+            param("format", Format, "json"),
+        ],
+        return_annotation=NodeList | Response,
+    )
+    endpoint.__name__ = endpoint.__qualname__ = name
+    endpoint.__doc__ = doc
+    router.get("", response_model=NodeList, responses=list_responses(router.prefix, [example]))(endpoint)
 
 
 async def node_list(

@@ -1,4 +1,8 @@
-"""Shared by the owners and targets routes: the answer models and the label check.
+"""The owners and targets routes: the answer models, the label check and the route factories.
+
+``/positionings/{id}/owners`` and ``/indicators/{id}/owners`` are one route over two labels, as
+are ``/departments/{id}/targets`` and ``/task-forces/{id}/targets``; a resource module declares
+its route with :func:`add_owners_route` or :func:`add_targets_route`.
 
 ``/indicators/{id}/owners`` with the id of a task (or ``/departments/{id}/targets`` with a task
 force's id) answers **404 ``wrong_label``**, not 422: the id is well-formed, but there is no
@@ -14,10 +18,15 @@ too becomes ``wrong_label``.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
-from app.deps import AsyncPlanStore
-from app.errors import WrongLabel
+from app.deps import AsyncPlanStore, NodeId, Store
+from app.errors import ERROR_RESPONSES, WrongLabel
+from app.routes import examples
 from graph.errors import InvalidQuery
 from graph.model import Label
 from graph.results import NodeRef, Ownership
@@ -70,3 +79,35 @@ async def targets_answer(store: AsyncPlanStore, owner_id: str, expected: tuple[L
     found = next((row.owner for row in targets if row.owner.id == owner_id), None)
     owner = await _checked_ref(store, owner_id, found, expected)
     return TargetsAnswer(owner=owner, targets=targets)
+
+
+def add_owners_route(router: APIRouter, label: Label, *, name: str, example: dict[str, Any], doc: str) -> None:
+    """Register ``GET {router.prefix}/{node_id}/owners``: who answers for a node of ``label``."""
+    _add_node_route(router, "/{node_id}/owners", OwnersAnswer, owners_answer, label, name, example, doc)
+
+
+def add_targets_route(router: APIRouter, label: Label, *, name: str, example: dict[str, Any], doc: str) -> None:
+    """Register ``GET {router.prefix}/{node_id}/targets``: what an owner of ``label`` answers for."""
+    _add_node_route(router, "/{node_id}/targets", TargetsAnswer, targets_answer, label, name, example, doc)
+
+
+def _add_node_route(
+    router: APIRouter,
+    path: str,
+    answer_model: type[BaseModel],
+    answer: Callable[[AsyncPlanStore, str, tuple[Label, ...]], Awaitable[BaseModel]],
+    label: Label,
+    name: str,
+    example: dict[str, Any],
+    doc: str,
+) -> None:
+    """``name`` becomes the endpoint's name (its OpenAPI operation id), ``doc`` its docstring (the
+    OpenAPI description), ``example`` the whole Chinese JSON example of a 200 answer."""
+
+    async def endpoint(node_id: NodeId, store: Store) -> Any:
+        return await answer(store, node_id, (label,))
+
+    endpoint.__name__ = endpoint.__qualname__ = name
+    endpoint.__doc__ = doc
+    responses = {**examples.json_example(example), **ERROR_RESPONSES}
+    router.get(path, response_model=answer_model, responses=responses)(endpoint)

@@ -1,0 +1,386 @@
+"""API throughput and latency against a trivial endpoint, measured in one bounded run.
+
+For each configuration this starts ``uvicorn <factory> --factory`` (one worker, no access log) on
+a free 127.0.0.1 port in a subprocess, warms it up, then runs ``--rounds`` rounds; each round
+sends ``--requests`` requests (``--seconds`` caps a phase) over ``--concurrency`` keep-alive
+connections to each endpoint in turn, so a noisy neighbour hits every endpoint alike:
+
+- ``/ping``: a trivial ``async def`` route that never touches the store: the baseline;
+- ``/ladder/{task}``: the task of the seed graph with the most paths up to the Goal;
+- ``/indicators/{集装箱吞吐量}/owners``;
+- ``/search?q=海洋``.
+
+Configurations: ``networkx`` (the embedded store as served, answers memoised), ``networkx (no
+memo)`` (``create_app(answer_cache=0)``: every request walks the graph; skip with
+``--memo-only``) and ``neo4j`` (over Bolt, store calls in worker threads).
+
+Reported per endpoint: requests per second (median over rounds) and its ratio to ``/ping``;
+p50/p99 latency over every request; the server process's CPU time per request (user + system
+from ``/proc``), and the ratio of ping's to it: the capacity ratio of the one worker, which
+noisy neighbours on a shared machine disturb far less than wall-clock throughput.
+Target: every real endpoint at least half the baseline's throughput on the embedded store; the
+exit status is 1 when it is missed.
+
+The load generator is a small asyncio HTTP/1.1 client over raw keep-alive sockets: on a 2-core
+machine the server has one core, and httpx's per-request cost (``--client httpx`` to compare)
+would make the client, not the server, the bottleneck and flatten the ratios.
+
+Neo4j: the ArcadeDB Bolt test server (``tests/support/arcadedb_server.py``) is started in a
+temporary directory and loaded with the seed graph; with ``NEO4J_URI`` (and ``NEO4J_USER``,
+``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) that server is used instead and the seed graph is
+MERGEd into it (idempotent; nothing else is touched).
+
+Usage: ``.venv/bin/python bench/api.py [--store networkx|neo4j|both] [--rounds 3]
+[--requests 2000] [--seconds 20] [--concurrency 32] [--client raw|httpx] [--memo-only]
+[--json out.json]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LOOPBACK = "127.0.0.1"
+CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:[ \t]*(\d+)", re.IGNORECASE)
+TARGET_RATIO = 0.5
+
+
+@dataclass
+class Phase:
+    """One endpoint on one store, over every round."""
+
+    store: str
+    name: str
+    path: str
+    requests: int
+    rps: float  # median over the rounds
+    p50_ms: float  # over every request of every round
+    p99_ms: float
+    cpu_us: float  # server CPU (user + system) per request, over every round
+    errors: int
+    ratio: float = 0.0  # rps / baseline rps
+    cpu_ratio: float = 0.0  # baseline CPU per request / this CPU per request: capacity ratio
+
+
+# --- load generation -------------------------------------------------------------------------
+
+
+async def _raw_connection(
+    port: int, request: bytes, take: Iterator[int], latencies: list[float], statuses: Counter[int]
+) -> None:
+    reader, writer = await asyncio.open_connection(LOOPBACK, port)
+    try:
+        for _ in take:
+            started = time.perf_counter()
+            writer.write(request)
+            head = await reader.readuntil(b"\r\n\r\n")
+            match = CONTENT_LENGTH.search(head)
+            if match is None:
+                raise RuntimeError(f"no content-length in {head[:200]!r}")
+            await reader.readexactly(int(match.group(1)))
+            latencies.append(time.perf_counter() - started)
+            statuses[int(head[9:12])] += 1
+    finally:
+        writer.close()
+        with contextlib.suppress(Exception):
+            await writer.wait_closed()
+
+
+async def _httpx_connection(
+    port: int, path: str, take: Iterator[int], latencies: list[float], statuses: Counter[int]
+) -> None:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=f"http://{LOOPBACK}:{port}", timeout=60) as client:
+        for _ in take:
+            started = time.perf_counter()
+            response = await client.get(path)
+            latencies.append(time.perf_counter() - started)
+            statuses[response.status_code] += 1
+
+
+def _budget(requests: int, deadline: float) -> Iterator[int]:
+    """Shared by every connection of a phase: yields until the requests or the time run out."""
+    for index in range(requests):
+        if time.perf_counter() > deadline:
+            return
+        yield index
+
+
+async def _load(
+    port: int, path: str, requests: int, seconds: float, concurrency: int, client: str
+) -> tuple[float, list[float], Counter[int]]:
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    started = time.perf_counter()
+    take = _budget(requests, started + seconds)
+    request = f"GET {path} HTTP/1.1\r\nHost: {LOOPBACK}:{port}\r\n\r\n".encode("ascii")
+    if client == "raw":
+        workers = [_raw_connection(port, request, take, latencies, statuses) for _ in range(concurrency)]
+    else:
+        workers = [_httpx_connection(port, path, take, latencies, statuses) for _ in range(concurrency)]
+    await asyncio.gather(*workers)
+    return time.perf_counter() - started, latencies, statuses
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Round:
+    elapsed: float
+    latencies: list[float]
+    statuses: Counter[int]
+    cpu: float
+
+
+def run_round(pid: int, port: int, path: str, args: argparse.Namespace) -> Round:
+    before = cpu_seconds(pid)
+    elapsed, latencies, statuses = asyncio.run(
+        _load(port, path, args.requests, args.seconds, args.concurrency, args.client)
+    )
+    return Round(elapsed, latencies, statuses, cpu_seconds(pid) - before)
+
+
+def summarise(store: str, name: str, path: str, rounds: list[Round]) -> Phase:
+    ordered = sorted(latency for r in rounds for latency in r.latencies)
+    count = len(ordered)
+
+    def percentile(p: float) -> float:
+        return ordered[min(count - 1, int(p * count))] * 1000 if ordered else float("nan")
+
+    return Phase(
+        store=store,
+        name=name,
+        path=path,
+        requests=count,
+        rps=round(statistics.median(len(r.latencies) / r.elapsed for r in rounds), 1),
+        p50_ms=round(percentile(0.50), 2),
+        p99_ms=round(percentile(0.99), 2),
+        cpu_us=round(sum(r.cpu for r in rounds) / max(count, 1) * 1e6, 1),
+        errors=sum(n for r in rounds for status, n in r.statuses.items() if status != 200),
+    )
+
+
+# --- the server under test -------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((LOOPBACK, 0))
+        return int(sock.getsockname()[1])
+
+
+def create_app_without_memo():  # type: ignore[no-untyped-def]
+    """The app factory with the embedded store's answer memo off (``app.deps.AnswerCache``)."""
+    from app.main import create_app
+
+    return create_app(answer_cache=0)
+
+
+@contextlib.contextmanager
+def api_server(env: dict[str, str], log_path: Path, factory: str = "app.main:create_app") -> Iterator[tuple[int, int]]:
+    """uvicorn with the app factory, one worker, in a subprocess; yields (pid, port), then stops it."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "uvicorn", factory, "--factory",
+        "--host", LOOPBACK, "--port", str(port), "--workers", "1",
+        "--no-access-log", "--log-level", "warning",
+    ]  # fmt: skip
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                raise SystemExit(f"uvicorn exited with {process.returncode}:\n{log_path.read_text()}")
+            try:
+                with socket.create_connection((LOOPBACK, port), timeout=1) as sock:
+                    sock.sendall(f"GET /ping HTTP/1.1\r\nHost: {LOOPBACK}\r\nConnection: close\r\n\r\n".encode())
+                    if sock.recv(64).startswith(b"HTTP/1.1 200"):
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit(f"uvicorn did not answer within 120 s:\n{log_path.read_text()}")
+            time.sleep(0.2)
+        yield process.pid, port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def neo4j_environment(graph, workdir: Path) -> Iterator[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """NEO4J_* for a server holding the seed graph: NEO4J_URI's, or a fresh ArcadeDB."""
+    from graph.neo4j_store import Neo4jStore
+
+    if os.environ.get("NEO4J_URI"):
+        from graph.settings import Settings
+
+        store = Neo4jStore.from_settings(Settings())
+        try:
+            store.load(graph)
+        finally:
+            store.close()
+        yield {"PLANKG_STORE": "neo4j"}
+        return
+
+    from tests.support.arcadedb_server import BoltTestServer
+
+    with BoltTestServer(workdir / "arcadedb") as server:
+        store = Neo4jStore(server.uri, server.user, server.password, server.database)
+        try:
+            store.clear()
+            store.load(graph)
+        finally:
+            store.close()
+        yield {
+            "PLANKG_STORE": "neo4j",
+            "NEO4J_URI": server.uri,
+            "NEO4J_USER": server.user,
+            "NEO4J_PASSWORD": server.password,
+            "NEO4J_DATABASE": server.database,
+        }
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def targets(graph) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The paths asked: the deepest-laddered task, the 集装箱吞吐量 indicator, a search."""
+    from graph.model import Label
+    from graph.nx_store import NetworkxStore
+
+    store = NetworkxStore(graph)
+    tasks = [node for node in graph.nodes if node.label is Label.TASK]
+    task = max(tasks, key=lambda node: (len(store.ladder(node.id).paths), node.id))
+    indicator = next(n for n in graph.nodes if n.label is Label.INDICATOR and n.name == "集装箱吞吐量")
+    return {
+        "ping (baseline)": "/ping",
+        "ladder": f"/ladder/{task.id}",
+        "owners": f"/indicators/{indicator.id}/owners",
+        "search": f"/search?q={quote('海洋')}",
+    }
+
+
+def bench_store(
+    store: str,
+    env: dict[str, str],
+    paths: dict[str, str],
+    workdir: Path,
+    args: argparse.Namespace,
+    factory: str = "app.main:create_app",
+) -> list[Phase]:
+    """Rounds of every endpoint in turn, so a noisy neighbour hits all of them alike."""
+    rounds: dict[str, list[Round]] = {name: [] for name in paths}
+    log_path = workdir / f"uvicorn-{store}.log".replace(" ", "-")
+    with api_server(env, log_path, factory) as (pid, port):
+        for path in paths.values():  # warm-up: connections, caches, first-use costs
+            asyncio.run(_load(port, path, args.warmup, 30, min(8, args.concurrency), args.client))
+        for _ in range(args.rounds):
+            for name, path in paths.items():
+                rounds[name].append(run_round(pid, port, path, args))
+    phases = [summarise(store, name, paths[name], rounds[name]) for name in paths]
+    baseline = phases[0]
+    for phase in phases:
+        phase.ratio = round(phase.rps / baseline.rps, 2)
+        phase.cpu_ratio = round(baseline.cpu_us / phase.cpu_us, 2) if phase.cpu_us else 0.0
+    return phases
+
+
+def report(phases: list[Phase]) -> str:
+    header = ("store", "endpoint", "req/s", "x ping", "p50 ms", "p99 ms", "CPU us/req", "x ping CPU", "n", "err")
+    rows = [header] + [
+        (p.store, p.name, f"{p.rps:.0f}", f"{p.ratio:.2f}", f"{p.p50_ms:.1f}", f"{p.p99_ms:.1f}",
+         f"{p.cpu_us:.0f}", f"{p.cpu_ratio:.2f}", str(p.requests), str(p.errors))
+        for p in phases
+    ]  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) if i < 2 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+        for row in rows
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", choices=("networkx", "neo4j", "both"), default="both")
+    parser.add_argument("--requests", type=int, default=2000, help="requests per endpoint and round (default 2000)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over every endpoint (default 3)")
+    parser.add_argument("--seconds", type=float, default=20.0, help="cap per endpoint and round, seconds (default 20)")
+    parser.add_argument("--concurrency", type=int, default=32, help="keep-alive connections (default 32)")
+    parser.add_argument("--warmup", type=int, default=200, help="warm-up requests per endpoint (default 200)")
+    parser.add_argument("--client", choices=("raw", "httpx"), default="raw")
+    parser.add_argument("--memo-only", action="store_true", help="skip the embedded store without its answer memo")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    from graph.graph_file import write_graph_json
+    from loaders.pipeline import build_graph
+
+    graph = build_graph(sorted((ROOT / "data").glob("*.txt")))
+    paths = targets(graph)
+    stores = ("networkx", "neo4j") if args.store == "both" else (args.store,)
+    phases: list[Phase] = []
+    with tempfile.TemporaryDirectory(prefix="plankg-bench-") as tmp:
+        workdir = Path(tmp)
+        graph_file = write_graph_json(graph, workdir / "graph.json")
+        for store in stores:
+            if store == "networkx":
+                env = {"PLANKG_STORE": "networkx", "PLANKG_GRAPH": str(graph_file)}
+                phases += bench_store(store, env, paths, workdir, args)
+                if not args.memo_only:
+                    phases += bench_store(
+                        "networkx (no memo)", env, paths, workdir, args, "bench.api:create_app_without_memo"
+                    )
+            else:
+                with neo4j_environment(graph, workdir) as env:
+                    phases += bench_store(store, env, paths, workdir, args)
+
+    print(f"# {args.rounds} rounds x {args.requests} requests per endpoint (cap {args.seconds:g} s), "
+          f"{args.concurrency} connections, {args.client} client, uvicorn 1 worker on {LOOPBACK}; "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end")  # fmt: skip
+    print("# req/s: median over rounds; x ping: / the baseline's; CPU us/req: the server process's user+system")
+    print("# CPU per request (the capacity of the one worker, robust to noisy neighbours); p50/p99: every request")
+    print(report(phases))
+    embedded = [p for p in phases if p.store == "networkx" and p.path != "/ping"]  # as served
+    verdict = all(p.ratio >= TARGET_RATIO for p in embedded) if embedded else None
+    if verdict is not None:
+        outcome = "met" if verdict else "NOT met"
+        print(f"# target (embedded store, every endpoint >= {TARGET_RATIO:g} x ping req/s): {outcome}")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(p) for p in phases], ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0 if verdict in (True, None) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
