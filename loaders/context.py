@@ -89,11 +89,5 @@ class DocContext:
         """A canonical key scoped to the document's city (two cities' 市商务局 are two nodes)."""
         return f"{self.city}|{key}"
 
-    def block_of(self, offset: int) -> int | None:
-        for i, block in enumerate(self.structure.blocks):
-            if block.start <= offset < block.end:
-                return i
-        return None
-
     def content(self) -> list[tuple[int, Block]]:
         return self.structure.content_blocks()

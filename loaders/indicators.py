@@ -136,7 +136,7 @@ def extract_indicators(ctx: "DocContext", builder: "GraphBuilder") -> None:
     from graph.model import Label, RelType
 
     for index, _block in ctx.content():
-        for sentence in (s for s in ctx.structure.sentences if s.block == index):
+        for sentence in ctx.structure.sentences_in(index):
             for match in find_targets(sentence.text):
                 start, end = sentence.start + match.start, sentence.start + match.end
                 text = ctx.text[start:end]

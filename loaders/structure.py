@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 #: Page furniture: lines that are part of the web page, not the document.
 FURNITURE = re.compile(r"^(字体大小|打印|扫一扫在手机打开当前页|分享到|【关闭】|【打印】|相关链接|上一篇|下一篇)")
@@ -60,9 +61,23 @@ class DocumentStructure:
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _by_block(self) -> dict[int, list[Sentence]]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.block, []).append(sentence)
+        return grouped
+
+    def sentences_in(self, block: int) -> list[Sentence]:
+        """The sentences of one block, in order (computed once per document)."""
+        return self._by_block.get(block, [])
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None

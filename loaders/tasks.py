@@ -63,8 +63,8 @@ def extract_positioning_tasks(ctx: DocContext, builder: GraphBuilder) -> None:
         pid = ctx.facts.positioning_of_block.get(index)
         if pid is None:
             continue
-        for sentence in ctx.structure.sentences:
-            if sentence.block != index or _TARGET_YEAR.search(sentence.text[:12]):
+        for sentence in ctx.structure.sentences_in(index):
+            if _TARGET_YEAR.search(sentence.text[:12]):
                 continue
             m = FOCUS.search(sentence.text)
             if not m:
