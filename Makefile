@@ -49,8 +49,12 @@ test: $(VENV)/.dev $(NODE_STAMP) browser
 vendor: $(NODE_STAMP)
 	npm run vendor
 
+# Every benchmark, each printing ratios against its own baseline (see bench/README.md).
 bench: $(VENV)/.dev
 	$(PY) bench/build.py
+	$(PY) bench/load.py
+	$(PY) bench/api.py
+	$(PY) bench/soak.py --seconds 60
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -16,6 +16,8 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from app.head import HeadAsGet
+
 from app.deps import ANSWER_CACHE_SIZE, AsyncPlanStore
 from app.errors import install_error_handlers
 from app.routes import ROUTERS
@@ -89,4 +91,5 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="explorer")
+    app.add_middleware(HeadAsGet)
     return app

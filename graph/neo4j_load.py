@@ -36,7 +36,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -63,6 +63,10 @@ from graph.view import EdgeKey
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 1000
+
+#: Told ``(rows written so far, rows the load writes)`` before the first batch and after each
+#: one (``plankg load`` draws its progress bar with it).
+Progress = Callable[[int, int], None]
 
 
 class LoadWriteError(PlanKGError):
@@ -146,6 +150,9 @@ class GraphLoader:
             raise ValueError("batch_size must be at least 1")
         self.connection = connection
         self.batch_size = batch_size
+        self._progress: Progress | None = None
+        self._done = 0
+        self._total = 0
 
     # -- planning -----------------------------------------------------------------------------
 
@@ -259,12 +266,26 @@ class GraphLoader:
 
     # -- writing ------------------------------------------------------------------------------
 
-    def write(self, plan: LoadPlan, *, sources: Sequence[str], nodes: int, relationships: int) -> LoadTimings:
+    def write(
+        self,
+        plan: LoadPlan,
+        *,
+        sources: Sequence[str],
+        nodes: int,
+        relationships: int,
+        progress: Progress | None = None,
+    ) -> LoadTimings:
         """Apply ``plan``, bracketed by the load marker (see the module docstring).
 
         Returns the seconds spent deleting, writing nodes and writing relationships.
+        ``progress`` is told the rows written so far after every batch.
         """
         started = time.perf_counter()
+        self._progress = progress
+        self._done = 0
+        self._total = plan.changes
+        if progress is not None:
+            progress(0, self._total)
         self.connection.run_write(
             query("load_begin"),
             started_at=_now(),
@@ -319,3 +340,6 @@ class GraphLoader:
                     f"a batch of {len(values)} rows wrote {done}: a node the load relies on vanished "
                     "during the load (is another process writing?); run the load again"
                 )
+            self._done += len(values)
+            if self._progress is not None:
+                self._progress(self._done, self._total)

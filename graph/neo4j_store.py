@@ -32,7 +32,7 @@ from graph.errors import InvalidQuery, NodeNotFound
 from graph.model import Label, Node, PlanGraph, RelType
 from graph.neo4j_connection import BoltConnection
 from graph.neo4j_dialect import EngineCapabilities
-from graph.neo4j_load import DEFAULT_BATCH_SIZE, GraphLoader, LoadPlan, LoadTimings
+from graph.neo4j_load import DEFAULT_BATCH_SIZE, GraphLoader, LoadPlan, LoadTimings, Progress
 from graph.neo4j_records import edge_row_records, plan_label, read_edge, read_node, ref_node
 from graph.results import (
     Counts,
@@ -208,13 +208,16 @@ class Neo4jStore(PlanStore):
         """What ``load`` would delete, create and update, without writing (a dry run)."""
         return self._loader.plan(graph, _source_list(replace_sources))
 
-    def load(self, graph: PlanGraph, *, replace_sources: Sequence[str] = ()) -> LoadReport:
+    def load(
+        self, graph: PlanGraph, *, replace_sources: Sequence[str] = (), progress: Progress | None = None
+    ) -> LoadReport:
         """Merge ``graph`` with ``graph.merging``'s semantics (see ``graph.neo4j_load``).
 
         Not one transaction: batches of ``batch_size`` rows, each retried by the driver; every
         step idempotent, so a load killed half-way leaves the previous graph queryable and
         running it again ends in the state of a clean load. A refused graph (label clash,
-        dangling edge) raises ``InvalidQuery`` before anything is written.
+        dangling edge) raises ``InvalidQuery`` before anything is written. ``progress`` is
+        told ``(rows written, rows to write)`` before the first batch and after each one.
         """
         sources = _source_list(replace_sources)
         if not self._schema_applied:
@@ -224,7 +227,9 @@ class Neo4jStore(PlanStore):
         planned = time.perf_counter() - started
         node_ids = {node.id for node in graph.nodes}
         edge_keys = {edge.key for edge in graph.edges}
-        timings = self._loader.write(plan, sources=sources, nodes=len(node_ids), relationships=len(edge_keys))
+        timings = self._loader.write(
+            plan, sources=sources, nodes=len(node_ids), relationships=len(edge_keys), progress=progress
+        )
         self.last_timings = replace(timings, plan=planned)
         log.info("neo4j load took %.2f s (%s)", self.last_timings.total, self.last_timings)
         return LoadReport(
