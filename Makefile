@@ -9,11 +9,14 @@ GRAPH  ?= out/graph.json
 
 .PHONY: run test build bench clean browser vendor
 
-SUDO ?= $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Non-interactive: CI has no terminal, so sudo must not prompt (it fails with a clear message).
+SUDO ?= $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
 NODE_STAMP = node_modules/.package-lock.json
 
 $(PY):
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "plankg needs Python >= 3.11; run with PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { echo "python venv failed: on Debian install python3-venv"; exit 1; }
 	$(PY) -m pip install -q --upgrade pip
 
 # Runtime only: enough to build and serve.
@@ -29,7 +32,9 @@ $(VENV)/.dev: pyproject.toml | $(PY)
 build: $(VENV)/.runtime
 	$(VENV)/bin/plankg build --out $(GRAPH)
 
+# Embedded store by default; with PLANKG_STORE=neo4j (and NEO4J_*) it loads into Neo4j first.
 run: build
+	@if [ "$$PLANKG_STORE" = neo4j ]; then $(VENV)/bin/plankg load --store neo4j; fi
 	PLANKG_GRAPH=$(GRAPH) $(VENV)/bin/plankg serve --host $(HOST) --port $(PORT)
 
 # Browser test: Debian's Chromium and CJK fonts (never a test tool's browser download).

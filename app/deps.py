@@ -13,16 +13,17 @@ store is reached through ``AsyncPlanStore``, which decides per store kind:
   ``anyio.to_thread.run_sync`` with a dedicated ``CapacityLimiter``, so a slow or unreachable
   server never blocks the loop (``/ping`` and ``/health`` keep answering, other questions run
   side by side) and concurrent driver calls stay below the driver's connection pool. A Neo4j
-  question costs 2.5-3.7 ms of CPU in the API process (driver and record building), so the
+  question costs 3.3-5.2 ms of CPU in the API process (driver and record building), so the
   thread hop (~0.05 ms) does not show in its throughput.
 
 Answers of the embedded store are also memoised (``AnswerCache``): its graph is an immutable
 snapshot (``NetworkxStore.view``; a load swaps in a new one, which empties the cache), so an
 answer is a pure function of the snapshot and the arguments. A repeated question (the explorer
 asks the same ladders, owners and searches over and over) then costs a dictionary lookup instead
-of the walk. ``bench/api.py`` on the seed graph: ladder / owners / search at 0.72 / 0.75 / 0.62
-of ``/ping``'s throughput memoised, 0.48 / 0.54 / 0.40 without. A server store is never
-memoised: its data can change under the API (``plankg load``).
+of the walk. ``bench/api.py`` on the seed graph, cycling over every task, every indicator and 30
+queries: ladder / owners / search at 0.76 / 0.68 / 0.66 of ``/ping``'s throughput memoised (the
+memo warm with every question: the best case), 0.55 / 0.49 / 0.35 without (the worst case). A
+server store is never memoised: its data can change under the API (``plankg load``).
 """
 
 from __future__ import annotations

@@ -31,10 +31,10 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 DESCRIPTION = """\
-A cited knowledge graph of plan structure, built from Qingdao's planning documents:
-the goal (总目标) → the six city positionings (六个城市) → tasks (任务) and indicators (指标),
-owned by departments (责任部门) and task forces (专班). Every node and relationship carries the
-sentences it was read from.
+A cited knowledge graph of plan structure, built from municipal planning documents: a
+plan's overall goal (总目标) → the city's positionings (城市定位) → tasks (任务) and indicators
+(指标), owned by departments (责任部门) and task forces (专班). Every node and relationship
+carries the sentences it was read from.
 
 All routes are read-only GETs. Lists page with `limit`/`offset` (`next_url` gives the next
 page) and answer CSV with `format=csv`. Errors always have the shape
@@ -81,7 +81,7 @@ def create_app(
 
     app = FastAPI(
         title="plankg",
-        summary="The plan graph of Qingdao's 六个城市 documents, with evidence",
+        summary="The plan graph of municipal planning documents, with evidence",
         description=DESCRIPTION,
         version=_version(),
         lifespan=lifespan,

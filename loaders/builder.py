@@ -44,10 +44,6 @@ class GraphBuilder:
             )
         return nid
 
-    def add_mentions(self, nid: str, mentions: list[Mention]) -> None:
-        node = self.nodes[nid]
-        self.nodes[nid] = node.model_copy(update={"mentions": merge_mentions(node.mentions, mentions)})
-
     def edge(
         self,
         source: str,
@@ -82,12 +78,6 @@ class GraphBuilder:
             self.edges[key] = old.model_copy(
                 update={"properties": merged, "mentions": merge_mentions(old.mentions, mentions or [])}
             )
-
-    def has_edge(self, source: str, target: str, type_: RelType) -> bool:
-        return (source, target, type_.value) in self.edges
-
-    def ids_of(self, label: Label) -> list[str]:
-        return [nid for nid, n in self.nodes.items() if n.label == label]
 
     def graph(self) -> PlanGraph:
         """The graph in canonical order, so two builds serialise byte-identically."""

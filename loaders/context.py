@@ -18,22 +18,38 @@ from loaders.structure import Block, DocumentStructure
 from loaders.textmap import MappedText
 from loaders.tokenizer import PlanTokenizer
 
-_CITY = re.compile(r"([\u4e00-\u9fff]{2,3}?)市")
-_NOT_CITY = {"城", "都", "全", "本", "我", "上", "超", "门", "夜", "股", "集", "城", "各", "该", "地", "县", "区"}
+_CITY = re.compile(r"([\u4e00-\u9fff]{2,4})市")
+_NOT_CITY_TAIL = set("城都全本我上超门夜股集各该地县区")
+_NOT_CITY_CHARS = set("的了和与在是为到对把将从等共各个副正常务长委由")
+
+
+def _place_name(before: str, text: str) -> str | None:
+    """The place name ending right before a 市: the longest tail (2–4 characters) that occurs
+    as often as its last two characters, so 石家庄市 gives 石家庄 and 由青岛市 gives 青岛."""
+    tail2 = before[-2:]
+    if len(tail2) < 2 or tail2[-1] in _NOT_CITY_TAIL or any(ch in _NOT_CITY_CHARS for ch in tail2):
+        return None
+    base = text.count(tail2)
+    best = tail2
+    for size in (3, 4):
+        candidate = before[-size:]
+        if len(candidate) == size and not any(ch in _NOT_CITY_CHARS for ch in candidate) and text.count(candidate) >= 0.8 * base:
+            best = candidate
+    return best
 
 
 def detect_city(text: str) -> str | None:
-    """The city a document is about: the ``XX市`` whose XX recurs most in the text.
+    """The city a document is about: the ``XX市`` place name that recurs most in the text.
 
     ``城市``, ``都市``, ``全市``, ``我市``, ``上市`` are words, not places, and ``常务副市长``
-    is a title; weighting by how often XX stands alone (青岛 appears everywhere) sorts them out.
+    is a title; weighting by how often the name stands alone (青岛 appears everywhere) sorts
+    them out. Names of two to four characters (青岛, 石家庄, 呼和浩特).
     """
     counts: Counter[str] = Counter()
     for m in _CITY.finditer(text):
-        name = m.group(1)[-2:]
-        if name[-1] in _NOT_CITY or any(ch in "的了和与在是为到对把将从等共各个副正常务长委" for ch in name):
-            continue
-        counts[name] += 1
+        name = _place_name(m.group(1), text)
+        if name:
+            counts[name] += 1
     if not counts:
         return None
     scored = {name: n + text.count(name) for name, n in counts.items()}
@@ -55,15 +71,12 @@ class DocumentFacts:
     goal_id: str | None = None
     goal_name: str | None = None
     positionings: dict[str, str] = field(default_factory=dict)  # name -> id
-    positioning_order: list[str] = field(default_factory=list)
     positioning_of_block: dict[int, str] = field(default_factory=dict)  # block index -> positioning id
     plans: dict[str, str] = field(default_factory=dict)  # title or alias -> id
     main_plan_id: str | None = None
     departments: list[DeptMention] = field(default_factory=list)
-    key_tasks: list[str] = field(default_factory=list)
     task_of_block: dict[int, str] = field(default_factory=dict)  # block index -> key task id
     group_terms: set[str] = field(default_factory=set)  # 六个城市: the name of the positionings as a whole
-    tasks: list[str] = field(default_factory=list)
     source_id: str | None = None
 
 

@@ -9,11 +9,14 @@ grows with the overlap.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 
 from graph.model import Label, Mention, RelType
 from loaders.builder import GraphBuilder
 from loaders.tokenizer import PlanTokenizer
+
+logger = logging.getLogger(__name__)
 
 MIN_SCORE = 1.5
 
@@ -40,24 +43,25 @@ def link_across_documents(builder: GraphBuilder, tokenizer: PlanTokenizer, stopw
     for nid, node in nodes.items():
         by_city[str(node.properties.get("city"))].append(nid)
     for city, ids in sorted(by_city.items()):
+        stop = stopwords | {city}
         goals = [i for i in ids if nodes[i].label is Label.GOAL]
         positionings = [i for i in ids if nodes[i].label is Label.CITY_POSITIONING]
         key_tasks = [i for i in ids if nodes[i].label is Label.TASK and nodes[i].properties.get("kind") == "key_task"]
         if not goals or not key_tasks:
             continue
         profile = {
-            pid: _terms(tokenizer, " ".join([nodes[pid].name] + [nodes[c].name for c in supports[pid]]), stopwords)
+            pid: _terms(tokenizer, " ".join([nodes[pid].name] + [nodes[c].name for c in supports[pid]]), stop)
             for pid in positionings
         }
         df: dict[str, int] = defaultdict(int)
         for terms_of in profile.values():
             for term in terms_of:
                 df[term] += 1
-        goal_terms = {gid: _terms(tokenizer, nodes[gid].name, stopwords) for gid in goals}
+        goal_terms = {gid: _terms(tokenizer, nodes[gid].name, stop) for gid in goals}
         for tid in sorted(key_tasks):
             text = " ".join([nodes[tid].name] + [nodes[c].name for c in children[tid]])
-            terms = _terms(tokenizer, text, stopwords)
-            head_terms = _terms(tokenizer, nodes[tid].name, stopwords)
+            terms = _terms(tokenizer, text, stop)
+            head_terms = _terms(tokenizer, nodes[tid].name, stop)
             scored = sorted(((_weight(terms & profile[p], df), p) for p in positionings), reverse=True)
             best = scored[0][0] if scored else 0.0
             linked = False
@@ -72,8 +76,7 @@ def link_across_documents(builder: GraphBuilder, tokenizer: PlanTokenizer, stopw
                     _advance(builder, tid, gid, shared, len(shared) + 1, "its heading names the goal's words")
                     linked = True
             if not linked:
-                gid = sorted(goals)[0]
-                _advance(builder, tid, gid, [], 0, "no shared words: linked only because it is a key task of the same city's plan")
+                logger.info("key task %r shares no words with any positioning or goal: left unlinked", nodes[tid].name)
 
 
 def _advance(builder: GraphBuilder, task: str, target: str, shared: list[str], score: float, why: str) -> None:

@@ -17,9 +17,7 @@ from loaders.context import DeptMention, DocContext
 from loaders.gazetteer import Gazetteer
 
 _FUNCTION_CHARS = set("的了在是为与及对将把从等、，。；：“”《》（）之其各该任")
-_GENERIC = re.compile(
-    r"(?:(?P<city>[\u4e00-\u9fff]{2})市|市)(?P<body>[\u4e00-\u9fff]{2,10}?)(?P<suffix>委员会|办公厅|办公室|管理局|局)"
-)
+_GENERIC = re.compile(r"市(?P<body>[\u4e00-\u9fff]{2,10}?)(?P<suffix>委员会|办公厅|办公室|管理局|局)")
 _SPEECH = "介绍|表示|解读|指出|强调|分别|说|称|透露|回答|担任|任组长"
 
 
@@ -31,8 +29,9 @@ def _extend_left(ctx: DocContext, start: int) -> int:
     """Include a preceding 市 / XX市 in the span: 青岛市发展改革委, 市发改委."""
     text = ctx.text
     if start >= 1 and text[start - 1] == "市":
-        if start >= 3 and text[start - 3 : start - 1] == ctx.city:
-            return start - 3
+        city_start = start - 1 - len(ctx.city)
+        if city_start >= 0 and text[city_start : start - 1] == ctx.city:
+            return city_start
         return start - 1
     return start
 
@@ -59,15 +58,21 @@ def find_departments(ctx: DocContext, builder: GraphBuilder) -> list[DeptMention
         body = m.group("body")
         if any(taken[s:e]) or any(ch in _FUNCTION_CHARS for ch in body):
             continue
-        if m.group("city") and m.group("city") != ctx.city:
+        with_city = s >= len(ctx.city) and text[s - len(ctx.city) : s] == ctx.city
+        before = text[s - 1] if s >= 1 else ""
+        # 市 is a government prefix only after the city's name, a boundary or a function word
+        # (会同市科技局, 由市商务局): 优化市域城镇…布局 and 常务副市长 are not departments.
+        prefix_ok = with_city or not before or not ("\u4e00" <= before <= "\u9fff") or before in "同由和与及向经为据在对将从"
+        if body[0] in "长委" or not prefix_ok or (m.group("suffix") == "局" and body[-1] in "布格当结大开新变"):
             continue
-        if body[0] in "长委" or (s >= 1 and text[s - 1] in "城都全本我上超门夜集各副常正" and not m.group("city")):
-            continue
+        s = _extend_left(ctx, s + 1)
         if any(text[s:e].startswith(nd) for nd in gaz.not_departments) or "政府" == body[:2] and m.group("suffix") == "局":
             continue
         for i in range(s, e):
             taken[i] = True
         spans.append((s, e, f"{ctx.city}市{body}{m.group('suffix')}", text[s:e]))
+        if entry_for := gaz.by_alias(body + m.group("suffix")):
+            spans[-1] = (s, e, _department_name(ctx, entry_for.name), text[s:e])
     for start, end, name, written in sorted(spans):
         entry = None
         alias_written = written[len(ctx.city) + 1 :] if written.startswith(ctx.city + "市") else written.lstrip("市")
@@ -75,7 +80,8 @@ def find_departments(ctx: DocContext, builder: GraphBuilder) -> list[DeptMention
         aliases = {written}
         if entry:
             aliases.update("市" + a for a in entry.aliases)
-        did = builder.node(Label.DEPARTMENT, ctx.scoped(name), name, [ctx.mention(start, end)], city=ctx.city, aliases=sorted(aliases))
+        did = builder.node(Label.DEPARTMENT, ctx.scoped(name), name, [ctx.mention(start, end)], city=ctx.city,
+                           aliases=sorted(aliases), resolved=entry is not None)
         found.append(DeptMention(start, end, did, written))
     ctx.facts.departments = found
     return found
@@ -109,6 +115,8 @@ def extract_people(ctx: DocContext, builder: GraphBuilder) -> None:
             name = m.group("name")
             t_start = block.start + m.start("titles")
             titles_text = m.group("titles").lstrip("、")
+            if titles_text.startswith("由"):
+                titles_text = titles_text[1:]  # 由市长李建华担任: 由 is not part of the title
             t_start += len(m.group("titles")) - len(titles_text)
             parts = titles_text.split("、")
             spans = [ctx.mention(s, s + len(name)) for s in ctx.evidence.find_all(name)]

@@ -23,9 +23,7 @@ class DepartmentEntry:
 @dataclass(frozen=True)
 class Gazetteer:
     departments: tuple[DepartmentEntry, ...]
-    department_suffixes: tuple[str, ...]
     not_departments: frozenset[str]
-    sub_unit_suffixes: tuple[str, ...]
     programmes: tuple[str, ...]
     title_words: tuple[str, ...]
     surnames: frozenset[str]
@@ -66,11 +64,9 @@ def load_gazetteer() -> Gazetteer:
             DepartmentEntry(d["name"], tuple(d["aliases"]), tuple(d["short"]), tuple(d["domains"]))
             for d in raw["departments"]
         ),
-        department_suffixes=tuple(raw["department_suffixes"]),
         not_departments=frozenset(raw["not_departments"]),
-        sub_unit_suffixes=tuple(raw["sub_unit_suffixes"]),
         programmes=tuple(raw["programmes"]),
         title_words=tuple(raw["title_words"]),
         surnames=frozenset(raw["surnames"]),
-        stopwords=frozenset(raw["stopwords"]),
+        stopwords=frozenset(raw["stopwords"]) | frozenset(raw.get("place_stopwords", ())),
     )

@@ -18,7 +18,8 @@ from loaders.context import DeptMention, DocContext
 from loaders.departments import department_for_short
 from loaders.structure import BlockKind
 
-COORDINATES = re.compile(r"(?:牵头|负责|会同开展|统筹|组织开展|主抓|牵头开展)")
+# 负责 as a verb only: 负责同志/负责人 are people, and what they say is at most ``presented``.
+COORDINATES = re.compile(r"(?:牵头|负责(?!同志|人)|会同开展|统筹|组织开展|主抓|牵头开展)")
 CO_DRAFTERS = re.compile(r"会同(?P<items>[\u4e00-\u9fff、]{2,60}?)等?(?P<count>[一二三四五六七八九十\d]+)个部门")
 DRAFT_VERB = re.compile(r"(?:起草|编制|制定|起草编制)了?《(?P<title>[^《》]+)》")
 PRESENTED = re.compile(r"(?P<resp>分别)?(?:介绍|解读)了?")
@@ -93,7 +94,8 @@ def _presented(ctx: DocContext, builder: GraphBuilder) -> None:
 def _is_speaker_title(ctx: DocContext, dept: DeptMention, verb_at: int) -> bool:
     """A department presents only through its head: ``D局长P介绍`` (a title right after D)."""
     after = ctx.text[dept.end : verb_at]
-    return any(after.startswith(t) or after.startswith("党组" + t) for t in ctx.gazetteer.title_words)
+    heads = (*ctx.gazetteer.title_words, "负责同志", "负责人", "相关负责人", "主要负责人", "主要负责同志")
+    return any(after.startswith(t) or after.startswith("党组" + t) for t in heads)
 
 
 def _drafters(ctx: DocContext, builder: GraphBuilder) -> None:

@@ -23,9 +23,11 @@ _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
 GOAL = re.compile(r"(?P<goal>(?:建设|建成|打造|实现|率先建成)[\u4e00-\u9fff“”]{3,36}?)的?(?P<kind>总目标|奋斗目标|总体目标)")
 GROUP_LIST = re.compile(
     r"(?P<count>[一二两三四五六七八九十\d]+)个(?P<noun>[\u4e00-\u9fff]{1,4}?)(?:定位)?”?"
-    r"(?:，|,)?(?:分别为|分别是|即|包括|——|：)(?P<items>[^，。；]+)"
+    r"(?:，|,)?(?:分别为|分别是|即|包括|——|：)[：:]?(?P<items>[^，。；]+)"
 )
 SCOPE_OPENER = re.compile(r"^在(?P<pos>[^，。；]{2,30}?)的?(?:打造|建设)(?:上|中|方面)[，]?")
+#: Without 在 (X建设方面，…), X must end like the document's positionings (城市…).
+SCOPE_OPENER_BARE = re.compile(r"^(?:打造|建设)?(?P<pos>[^，。；]{2,30}?)的?(?:打造|建设)方面[，]?")
 
 
 def _count(text: str) -> int | None:
@@ -95,15 +97,25 @@ def extract_positionings(ctx: DocContext, builder: GraphBuilder) -> None:
                 order.append(item)
     # Scope openers: 在X的打造上 names X as a positioning even when no list introduced it.
     openers: dict[int, str] = {}
+    nouns = {group.split("个", 1)[1] for group in ctx.facts.group_terms}
     for index, block in ctx.content():
         if block.kind is not BlockKind.PARAGRAPH:
             continue
         m = SCOPE_OPENER.match(block.text)
+        bare = SCOPE_OPENER_BARE.match(block.text) if not m else None
+        if bare and (bare.group("pos") in order or any(bare.group("pos").endswith(n) for n in nouns)):
+            m = bare
         if m:
             name = m.group("pos").strip("“”")
             openers[index] = name
             if name not in order:
                 order.append(name)
+    # A heading naming exactly one positioning (一、加快建设X) opens its part of the document.
+    for index, block in ctx.content():
+        if block.kind in (BlockKind.HEADING, BlockKind.NUMBERED) and index not in openers:
+            named = [name for name in order if name in block.text]
+            if len(named) == 1:
+                openers[index] = named[0]
     carrying = _carrying_mentions(ctx)
     for rank, name in enumerate(order, start=1):
         spans = ctx.evidence.find_all(name)
@@ -116,7 +128,6 @@ def extract_positionings(ctx: DocContext, builder: GraphBuilder) -> None:
             order=rank,
         )
         ctx.facts.positionings[name] = pid
-        ctx.facts.positioning_order.append(name)
         if ctx.facts.goal_id:
             builder.edge(
                 pid,
@@ -132,6 +143,8 @@ def extract_positionings(ctx: DocContext, builder: GraphBuilder) -> None:
     for index, block in ctx.content():
         if index in openers:
             current = ctx.facts.positionings[openers[index]]
+            if block.kind in (BlockKind.HEADING, BlockKind.NUMBERED):
+                continue  # the heading itself is not content of the part
         elif block.kind in (BlockKind.HEADING, BlockKind.NUMBERED):
             current = None
         if current:

@@ -29,7 +29,7 @@ def extract_source(ctx: DocContext, builder: GraphBuilder) -> str:
     }
     mentions = []
     for block in ctx.structure.blocks:
-        if block.kind is BlockKind.TITLE and "title" not in props:
+        if block.kind is BlockKind.TITLE and "title" not in props and block.value:
             props["title"] = block.value
             mentions.append(ctx.mention(block.start + block.text.index(block.value or ""), block.start + len(block.text.rstrip())))
         elif block.kind is BlockKind.METADATA and block.key in _META_PROPERTY and block.value:

@@ -32,7 +32,7 @@ def extract_task_forces(ctx: DocContext, builder: GraphBuilder) -> None:
             leader = LEADER.search(block.text, m.end())
             tid = builder.node(
                 Label.TASK_FORCE, ctx.scoped(name), name, [ctx.mention(start, block.start + m.end())],
-                city=ctx.city, kind="leading_group",
+                city=ctx.city, kind="leading_group", named_in_text=bool(written),
                 leader_roles=[leader.group("who").strip("，")] if leader else None,
             )
             if leader:

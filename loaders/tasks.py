@@ -54,7 +54,6 @@ def _task(
     key = ctx.scoped(f"{parent or ''}|{name}") if kind in ("sub_task", "action") else ctx.scoped(name)
     tid = builder.node(Label.TASK, key, name, [ctx.mention(start, start + len(name))], city=ctx.city, kind=kind,
                        programmes=_programmes(ctx, name), number=number)
-    ctx.facts.tasks.append(tid)
     return tid
 
 
@@ -75,7 +74,9 @@ def extract_positioning_tasks(ctx: DocContext, builder: GraphBuilder) -> None:
                 builder.edge(tid, pid, RelType.SUPPORTS, [ctx.mention(base + offset, base + offset + len(item))],
                              basis="stated", reason="listed after 聚焦 in the positioning's paragraph")
             after = sentence.start + m.end()
-            for clause in _CLAUSE.finditer(ctx.text, after, sentence.end):
+            year = _TARGET_YEAR.search(ctx.text, after, sentence.end)
+            stop = year.start() if year else sentence.end  # what follows 到N年 is targets, not actions
+            for clause in _CLAUSE.finditer(ctx.text, after, stop):
                 name = clause.group(0).strip()
                 if len(name) < 4 or _TARGET_YEAR.search(name):
                     continue
@@ -105,7 +106,6 @@ def extract_key_tasks(ctx: DocContext, builder: GraphBuilder) -> None:
             name = block.value or ""
             start = block.start + block.text.index(name)
             current = _task(ctx, builder, name, start, "key_task", number=int(block.number or 0))
-            ctx.facts.key_tasks.append(current)
             if ctx.facts.main_plan_id:
                 builder.edge(current, ctx.facts.main_plan_id, RelType.PART_OF, [ctx.mention(start, start + len(name))],
                              basis="stated", reason="a numbered key task of the plan")

@@ -20,7 +20,7 @@ _FOLD = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！",
 #: Punctuation that ends a line legitimately (so a following newline is not a page break).
 LINE_END_PUNCT = set("。！？；：，、”’》）」』】…—\"')]:;!?")
 
-_PAGE_BREAK = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)+[ \t\u3000]*")
+_PAGE_BREAK = re.compile(r"[ \t\u3000\r]*\n(?:[ \t\u3000\r]*\n)+[ \t\u3000\r]*")
 
 
 def is_cjk(ch: str) -> bool:
@@ -48,6 +48,9 @@ class MappedText:
 
 def _fold(text: str, i: int) -> str:
     ch = text[i]
+    if ch == "\r":
+        # CRLF: the CR is dropped (see ``_emit``); a lone CR (old Mac files) ends a line
+        return "\n"
     if "０" <= ch <= "９":
         return chr(ord(ch) - 0xFEE0)  # full-width digits: targets are read from ASCII digits
     if ch == "％":
@@ -78,9 +81,7 @@ def normalise(original: str, joins_word: Callable[[str, str], bool]) -> MappedTe
     origin: list[int] = []
     pos = 0
     for match in _PAGE_BREAK.finditer(original):
-        for i in range(pos, match.start()):
-            out_chars.append(_fold(original, i))
-            origin.append(i)
+        _emit(original, pos, match.start(), out_chars, origin)
         line_start = original.rfind("\n", 0, match.start()) + 1
         left = original[line_start : match.start()]
         right = original[match.end() : match.end() + 4]
@@ -90,10 +91,17 @@ def normalise(original: str, joins_word: Callable[[str, str], bool]) -> MappedTe
             out_chars.append("\n")
             origin.append(match.start())
         pos = match.end()
-    for i in range(pos, len(original)):
+    _emit(original, pos, len(original), out_chars, origin)
+    return MappedText(text="".join(out_chars), origin=tuple(origin), original=original)
+
+
+def _emit(original: str, start: int, end: int, out_chars: list[str], origin: list[int]) -> None:
+    """Fold original[start:end] into the output, dropping the CR of every CRLF."""
+    for i in range(start, end):
+        if original[i] == "\r" and i + 1 < len(original) and original[i + 1] == "\n":
+            continue
         out_chars.append(_fold(original, i))
         origin.append(i)
-    return MappedText(text="".join(out_chars), origin=tuple(origin), original=original)
 
 
 def _is_split_word(left: str, right: str, joins_word: Callable[[str, str], bool]) -> bool:

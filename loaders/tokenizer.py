@@ -77,11 +77,18 @@ class PlanTokenizer:
 
 
 def get_tokenizer(cache_dir: Path | None = None) -> PlanTokenizer:
-    """The process's tokenizer, built once on first use (thread-safe)."""
+    """The process's tokenizer, built once on first use (thread-safe).
+
+    Its dictionary cache goes to ``cache_dir``, else ``PLANKG_CACHE_DIR``, else the temp dir.
+    """
     global _instance
     if _instance is None:
         with _lock:
             if _instance is None:
+                if cache_dir is None:
+                    from graph.settings import get_settings
+
+                    cache_dir = get_settings().cache_dir
                 logger.debug("initialising jieba tokenizer")
                 _instance = PlanTokenizer(load_gazetteer(), cache_dir)
     return _instance

@@ -23,17 +23,18 @@ BASE_UNITS: tuple[str, ...] = tuple(
             "元", "美元", "欧元", "吨", "吨标准煤", "标箱", "TEU", "人次", "人", "家", "个", "座", "所", "张",
             "辆", "公里", "千米", "米", "平方公里", "平方米", "公顷", "亩", "千瓦时", "千瓦", "立方米",
             "微克/立方米", "岁", "天", "小时", "项", "件", "套", "次", "户", "床", "位", "倍", "个百分点",
-            "%", "‰", "GW", "MW", "艘", "条", "架次", "班", "列",
+            "%", "‰", "GW", "MW", "艘", "条", "架次", "班", "列", "标准箱", "分钟", "公斤", "千克", "架",
         ],
         key=len,
         reverse=True,
     )
 )
 
+#: A known measure word with an optional multiplier, or a Latin unit as written (PFLOPS, kWh).
 UNIT_PATTERN = (
     "(?:(?:" + "|".join(sorted(MULTIPLIERS, key=len, reverse=True)) + ")?(?:"
-    + "|".join(u.replace("/", "/").replace("%", "%") for u in BASE_UNITS)
-    + "))"
+    + "|".join(BASE_UNITS)
+    + ")|[A-Za-z]{1,8})"
 )
 
 

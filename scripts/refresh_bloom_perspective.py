@@ -25,6 +25,10 @@ from graph.neo4j_records import ANY_NODE_LABEL, edge_row, node_row  # noqa: E402
 
 PERSPECTIVE = ROOT / "cypher" / "bloom" / "perspective.json"
 
+#: Bloom stamps a perspective and its parts with epoch milliseconds (``createdAt``,
+#: ``lastEditedAt``). A fixed instant, 2026-01-01T00:00:00Z, keeps the file byte-stable.
+STAMP_MS = 1767225600000
+
 BASE_NODE = {"id": "string", "name": "string", "properties_json": "string", "mentions_json": "string",
              "sources": "array", "evidence": "string"}
 BASE_EDGE = {"basis": "string", "confidence": "number", "reason": "string", "properties_json": "string",
@@ -57,6 +61,23 @@ def bloom_type(value: object) -> str:
 
 def reading_order(keys: dict[str, str]) -> list[str]:
     return ["name", "id", *sorted(k for k in keys if k not in ("name", "id"))]
+
+
+def stamp_times(value: object) -> None:
+    """Give every ``*At`` field that is not epoch milliseconds (an int) the fixed ``STAMP_MS``.
+
+    Integers already there are kept: the search phrases are stamped a millisecond apart so
+    Bloom lists them in the order written.
+    """
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key.endswith("At") and (not isinstance(item, int) or isinstance(item, bool)):
+                value[key] = STAMP_MS
+            else:
+                stamp_times(item)
+    elif isinstance(value, list):
+        for item in value:
+            stamp_times(item)
 
 
 def refresh(perspective: dict, graph: PlanGraph) -> dict:
@@ -92,6 +113,8 @@ def refresh(perspective: dict, graph: PlanGraph) -> dict:
     perspective["metadata"]["pathSegments"] = [
         {"source": a, "relationshipType": t, "target": b} for a, t, b in sorted(seen | SCHEMA_SEGMENTS)
     ]
+    perspective["createdAt"] = perspective["lastEditedAt"] = STAMP_MS
+    stamp_times(perspective)
     return perspective
 
 

@@ -176,8 +176,9 @@ def test_plankg_serve_serves(graph_file: Path, tmp_path: Path) -> None:
                 assert process.poll() is None and time.monotonic() < deadline, Path(log.name).read_text()
                 time.sleep(0.2)
         assert health.status_code == 200 and health.json()["store"] == "networkx"
-        assert httpx.get(f"http://127.0.0.1:{port}/").headers["content-type"].startswith("text/html")
-        owners = httpx.get(f"http://127.0.0.1:{port}/indicators/ind-8814c82146f1/owners").json()
+        # timeouts are hang guards (httpx's default of 5 s is a speed limit on a loaded machine)
+        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=30).headers["content-type"].startswith("text/html")
+        owners = httpx.get(f"http://127.0.0.1:{port}/indicators/ind-8814c82146f1/owners", timeout=30).json()
         assert "青岛市海洋发展局" in {row["owner"]["name"] for row in owners["owners"]}
     finally:
         process.send_signal(signal.SIGINT)

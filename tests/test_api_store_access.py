@@ -4,8 +4,8 @@ memoised."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
-import time
 from typing import Any
 
 import anyio
@@ -106,40 +106,73 @@ def test_create_app_can_turn_the_memo_off(seed_graph: PlanGraph) -> None:
         assert client.app.state.store_access.cache is not None  # type: ignore[attr-defined]
 
 
-class SlowServerStore(RecordingStore):
-    """A server store whose ladders take a while, like a busy database."""
+#: A hang guard, never a speed requirement: how long the test waits for something that must happen.
+HANG_GUARD_SECONDS = 30
+
+
+class GatedServerStore(RecordingStore):
+    """A server store whose ladders wait on ``release``, like a busy database the test controls.
+
+    ``entered`` counts the ladders inside the store at once; a ladder not released within the
+    hang guard, or called on the event loop (where waiting would block every request), fails
+    (its request answers 500) instead of hanging the run.
+    """
+
+    def __init__(self, graph: PlanGraph, kind: str) -> None:
+        super().__init__(graph, kind)
+        self.release = threading.Event()
+        self._lock = threading.Lock()
+        self.entered = 0
 
     def ladder(self, node_id: str) -> Any:
-        time.sleep(0.5)
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass  # a worker thread: waiting here blocks nothing else
+        else:
+            raise AssertionError("a server store was called on the event loop")
+        with self._lock:
+            self.entered += 1
+        if not self.release.wait(HANG_GUARD_SECONDS):
+            raise AssertionError("the ladder was never released")
         return super().ladder(node_id)
 
 
 def test_a_slow_server_store_does_not_block_other_requests(seed_graph: PlanGraph) -> None:
+    """While four ladders are held inside the store (all four at once: they run side by side),
+    ``/ping`` and ``/health`` answer; the ladders answer only after the test releases them."""
     import httpx
 
-    store = SlowServerStore(seed_graph, "neo4j")
+    store = GatedServerStore(seed_graph, "neo4j")
     application = create_app(Settings(), store)
-    finished: dict[str, float] = {}
+    ladders = [f"ladder{index}" for index in range(4)]
+    finished: list[str] = []  # names in the order their answers arrived
+    statuses: dict[str, int] = {}
 
     async def get(client: httpx.AsyncClient, name: str, url: str) -> None:
         response = await client.get(url)
-        assert response.status_code == 200
-        finished[name] = time.perf_counter()
+        statuses[name] = response.status_code
+        finished.append(name)
 
     async def scenario() -> None:
         async with application.router.lifespan_context(application):
             transport = httpx.ASGITransport(app=application)
             async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-                started = time.perf_counter()
-                async with anyio.create_task_group() as group:
-                    for index in range(4):
-                        group.start_soon(get, client, f"ladder{index}", f"/ladder/{goal_id(seed_graph)}")
-                    await anyio.sleep(0.05)
-                    group.start_soon(get, client, "ping", "/ping")
-                    group.start_soon(get, client, "health", "/health")
-                assert finished["ping"] - started < 0.3
-                assert finished["health"] - started < 0.3
-                assert all(finished[f"ladder{i}"] - started >= 0.5 for i in range(4))
-                assert max(finished.values()) - started < 1.5  # the four ladders ran side by side
+                with anyio.fail_after(HANG_GUARD_SECONDS):
+                    async with anyio.create_task_group() as group:
+                        for name in ladders:
+                            group.start_soon(get, client, name, f"/ladder/{goal_id(seed_graph)}")
+                        while store.entered < len(ladders):  # all four held in the store together
+                            await anyio.sleep(0.01)
+                        await get(client, "ping", "/ping")
+                        await get(client, "health", "/health")
+                        assert finished == ["ping", "health"], "answered while the ladders are held"
+                        store.release.set()
 
-    anyio.run(scenario)
+    try:
+        anyio.run(scenario)
+    finally:
+        store.release.set()  # never leave a worker thread waiting
+    assert statuses == dict.fromkeys([*ladders, "ping", "health"], 200), statuses
+    assert finished[:2] == ["ping", "health"] and sorted(finished[2:]) == ladders
+    assert len(store.threads) == len(ladders)

@@ -53,6 +53,53 @@ def test_it_has_the_shape_bloom_exports(perspective: dict[str, Any]) -> None:
     assert perspective["hiddenRelationshipTypes"] == [] and perspective["hideUncategorisedData"] is False
 
 
+def _timestamps(value: Any, where: str = "$") -> Iterator[tuple[str, Any]]:
+    """Every ``*At`` field of the perspective (``createdAt``, ``lastEditedAt``, …), with its path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key.endswith("At"):
+                yield f"{where}.{key}", item
+            yield from _timestamps(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _timestamps(item, f"{where}[{index}]")
+
+
+def test_timestamps_are_epoch_milliseconds(perspective: dict[str, Any]) -> None:
+    """Bloom exports ``createdAt``/``lastEditedAt`` as integers of epoch milliseconds."""
+    stamps = dict(_timestamps(perspective))
+    assert {"$.createdAt", "$.lastEditedAt"} <= set(stamps)
+    bad = {where: value for where, value in stamps.items() if type(value) is not int}
+    assert not bad, f"not epoch milliseconds: {bad}"
+    # after 2020-01-01 and before 2100-01-01: milliseconds, not seconds
+    assert all(1_577_836_800_000 <= value < 4_102_444_800_000 for value in stamps.values()), stamps
+
+
+def test_the_generator_stamps_times_as_epoch_milliseconds(perspective: dict[str, Any]) -> None:
+    """``scripts/refresh_bloom_perspective.py`` repairs a stamp that is not an int, and keeps
+    the ones that are, so its output stays byte-stable."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "refresh_bloom_perspective.py"
+    spec = importlib.util.spec_from_file_location("refresh_bloom_perspective", script)
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+
+    broken = json.loads(json.dumps(perspective))
+    broken["createdAt"] = broken["lastEditedAt"] = "Task"
+    broken["categories"][0]["createdAt"] = None
+    broken["templates"][1]["createdAt"] = True
+    refreshed = generator.refresh(broken, PlanGraph())
+    stamps = dict(_timestamps(refreshed))
+    assert all(type(value) is int for value in stamps.values()), stamps
+    assert refreshed["createdAt"] == refreshed["lastEditedAt"] == generator.STAMP_MS == perspective["createdAt"]
+    assert refreshed["categories"][0]["createdAt"] == generator.STAMP_MS
+    kept = [t["createdAt"] for t in perspective["templates"]]
+    assert [t["createdAt"] for t in refreshed["templates"]] == [kept[0], generator.STAMP_MS, *kept[2:]]
+
+
 def test_a_category_per_label(perspective: dict[str, Any]) -> None:
     categories = perspective["categories"]
     labelled = [label for category in categories for label in category["labels"]]

@@ -123,6 +123,12 @@ def test_explorer_finds_the_owner_and_evidence_of_an_indicator(explorer_url: str
     owners = {owner["name"]: owner for owner in panel["owners"]}
     assert OWNER in owners, panel["owners"]
     assert owners[OWNER]["basis"] == "presented"
+    # the reason is labelled by the edge's basis: a presented edge's reason is no inference
+    assert owners[OWNER]["reason"].startswith("发布会介绍："), owners[OWNER]["reason"]
+    for owner in panel["owners"]:
+        if owner["reason"]:
+            assert owner["reason"].startswith("推断理由：") == (owner["basis"] == "inferred"), owner
+    assert any(o["basis"] == "inferred" and o["reason"] for o in panel["owners"]), panel["owners"]
     assert owners[OWNER]["evidence"], "the ownership's own sentence is shown"
     assert "殷世逸" in owners[OWNER]["evidence"][0]
 

@@ -119,14 +119,14 @@ def test_page_breaks_rejoin_words_but_not_paragraphs(original: str, joined: str)
     assert joined in mapped.text
 
 
-_plan_alphabet = st.sampled_from(list("到年达超过突破提高万亿元%，。、；：“”《》在的打造上聚焦市局委专班0123456789.\n 青岛城市目标总")) | st.characters(blacklist_categories=("Cs",))
+_plan_alphabet = st.sampled_from(list("到年达超过突破提高万亿元%，。、；：“”《》在的打造上聚焦市局委专班0123456789.\n\r 青岛城市目标总")) | st.characters(blacklist_categories=("Cs",))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=_plan_alphabet, min_size=1, max_size=300))
-def test_arbitrary_text_never_crashes_and_every_offset_quotes(tmp_path_factory, text: str) -> None:
+@given(text=st.text(alphabet=_plan_alphabet, min_size=1, max_size=300), prefixed=st.booleans())
+def test_arbitrary_text_never_crashes_and_every_offset_quotes(tmp_path_factory, text: str, prefixed: bool) -> None:
     path = tmp_path_factory.mktemp("h") / "doc.txt"
-    body = "青岛市在现代产业先行城市的打造上，" + text
+    body = ("青岛市在现代产业先行城市的打造上，" if prefixed else "") + text
     path.write_text(body, encoding="utf-8")
     original = path.read_bytes().decode("utf-8")  # no newline translation: offsets are into the bytes' text
     try:

@@ -12,7 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
-from graph.errors import LoaderError
+from app.commands.build import default_inputs
 from graph.exports import DEFAULT_OUTPUTS, EXPORT_FORMATS, write_export
 from graph.settings import get_settings
 
@@ -49,23 +49,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def source_paths(files: list[Path]) -> list[Path]:
-    """The documents to build from: ``files``, or every ``*.txt`` of the data directory."""
-    if files:
-        return files
-    data_dir = get_settings().data_dir
-    paths = sorted(data_dir.glob("*.txt"))
-    if not paths:
-        raise LoaderError(str(data_dir), "no *.txt source documents found")
-    return paths
-
-
 def run(args: argparse.Namespace) -> int:
     from loaders.pipeline import build_graph
 
-    paths = source_paths(args.files)
+    settings = get_settings()
+    paths = list(args.files) or default_inputs(settings.data_dir)
     logger.info("building the graph from %d documents", len(paths))
-    graph = build_graph(paths)
+    graph = build_graph(paths, max_bytes=settings.max_file_bytes, cache_dir=settings.cache_dir)
     written = write_export(graph, args.format, args.out)
     for path in written:
         print(path, file=sys.stdout)

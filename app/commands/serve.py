@@ -58,11 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _get(path: str) -> int:
-    try:
-        from fastapi.testclient import TestClient
-    except ImportError:  # httpx is a dev dependency
-        print("plankg: error: --get needs httpx (pip install httpx)", file=sys.stderr)
-        return 2
+    from fastapi.testclient import TestClient  # needs httpx, a runtime dependency
 
     from app.main import create_app
 

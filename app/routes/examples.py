@@ -116,7 +116,7 @@ OWNERSHIP = {
     "via": POSITIONING,
     "path": [
         RESPONSIBLE,
-        step(INDICATOR, POSITIONING, "MEASURES", reason="stated in the positioning's paragraph", mention=MEASURED),
+        step(INDICATOR, POSITIONING, "MEASURES", reason="stated in the positioning's part of the document", mention=MEASURED),
     ],
 }
 

@@ -27,6 +27,8 @@
   };
   const BASIS = { stated: '明确表述', presented: '发布会介绍', inferred: '推断' };
   const BASIS_SHORT = { stated: '述', presented: '介', inferred: '推' };
+  // what an edge's reason is, by its basis: only an inferred edge's reason is an inference
+  const REASON_LABEL = { stated: '依据', presented: '发布会介绍', inferred: '推断理由' };
   const OWNER_LABELS = ['Department', 'TaskForce'];
   const COLUMN_LABELS = ['Task', 'Indicator', 'Plan'];
   const OWNERS_URL = { Indicator: 'indicators', CityPositioning: 'positionings' };
@@ -462,7 +464,10 @@
         el('span', { class: 'confidence' }, `置信度 ${Number(row.confidence).toFixed(2)}`),
         row.via ? el('span', { class: 'owner-via' }, `经 ${row.via.name}`) : null),
     ];
-    if (first.reason) items.push(el('p', { class: 'reason' }, `推断理由：${first.reason}`));
+    if (first.reason) {
+      const basis = first.basis || row.basis;
+      items.push(el('p', { class: `reason reason-${basis}` }, `${REASON_LABEL[basis] || '说明'}：${first.reason}`));
+    }
     // the evidence of the ownership itself is shown open: it is what a researcher cites
     const own = (first.mentions || [])[0];
     if (own) items.push(evidence(own));

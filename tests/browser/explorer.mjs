@@ -86,6 +86,7 @@ try {
         name: text(li.querySelector('.owner-line .linkish')),
         basis: (li.querySelector('.owner-line .basis') || {}).title || '',
         via: text(li.querySelector('.owner-via')),
+        reason: text(li.querySelector(':scope > .reason')),
         evidence: Array.from(li.querySelectorAll(':scope > .mention .evidence')).map(text),
       })),
       mentions: Array.from(document.querySelectorAll('#mentions .evidence')).map((p) => ({
