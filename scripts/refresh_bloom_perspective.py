@@ -34,6 +34,9 @@ BASE_NODE = {"id": "string", "name": "string", "properties_json": "string", "men
 BASE_EDGE = {"basis": "string", "confidence": "number", "reason": "string", "properties_json": "string",
              "mentions_json": "string", "sources": "array", "evidence": "string"}
 
+#: Properties the store keeps for its own bookkeeping: not for a researcher's legend.
+STORE_BOOKKEEPING = frozenset({"state_hash"})
+
 _D, _TF, _P, _G, _I, _T, _PL, _S, _PE = (
     "Department", "TaskForce", "CityPositioning", "Goal", "Indicator", "Task", "Plan", "Source", "Person"
 )
@@ -84,11 +87,13 @@ def refresh(perspective: dict, graph: PlanGraph) -> dict:
     node_props: dict[str, dict[str, str]] = {label.value: dict(BASE_NODE) for label in Label}
     for node in graph.nodes:
         for key, value in node_row(node)["props"].items():
-            node_props[node.label.value].setdefault(key, bloom_type(value))
+            if key not in STORE_BOOKKEEPING:
+                node_props[node.label.value].setdefault(key, bloom_type(value))
     edge_props: dict[str, dict[str, str]] = {t.value: dict(BASE_EDGE) for t in RelType}
     for edge in graph.edges:
         for key, value in edge_row(edge)["props"].items():
-            edge_props[edge.type.value].setdefault(key, bloom_type(value))
+            if key not in STORE_BOOKKEEPING:
+                edge_props[edge.type.value].setdefault(key, bloom_type(value))
 
     for category in perspective["categories"]:
         [label] = category["labels"]
