@@ -159,7 +159,3 @@ def merge_mentions(existing: list[Mention], extra: list[Mention]) -> list[Mentio
     merged.sort(key=lambda m: (m.source, m.start, m.end))
     return merged
 
-
-def flat_properties(item: Node | Edge) -> dict[str, Any]:
-    """Properties as stored: label-specific fields plus basis etc., no nested structures."""
-    return dict(item.properties)

@@ -15,6 +15,7 @@ from graph.model import Label, RelType
 from loaders.builder import GraphBuilder
 from loaders.context import DeptMention, DocContext
 from loaders.gazetteer import Gazetteer
+from loaders.structure import BlockKind
 
 _FUNCTION_CHARS = set("的了在是为与及对将把从等、，。；：“”《》（）之其各该任")
 _GENERIC = re.compile(r"市(?P<body>[\u4e00-\u9fff]{2,10}?)(?P<suffix>委员会|办公厅|办公室|管理局|局)")
@@ -110,7 +111,10 @@ def extract_people(ctx: DocContext, builder: GraphBuilder) -> None:
     for block in ctx.structure.blocks:
         if block.key == "发布日期":
             as_of = block.value
-    for _, block in ctx.content() + [(i, b) for i, b in enumerate(ctx.structure.blocks) if b.kind.value == "title"]:
+    # The title line names speakers too (…主任李刚解读《纲要》); metadata and contact lines never do.
+    for block in ctx.structure.blocks:
+        if block.kind in (BlockKind.METADATA, BlockKind.FURNITURE, BlockKind.CONTACT):
+            continue
         for m in person.finditer(block.text):
             name = m.group("name")
             t_start = block.start + m.start("titles")

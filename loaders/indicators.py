@@ -12,13 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from typing import TYPE_CHECKING
-
+from graph.model import Label, RelType
+from loaders.builder import GraphBuilder
+from loaders.context import DocContext
 from loaders.units import UNIT_PATTERN, normalise_value
-
-if TYPE_CHECKING:
-    from loaders.builder import GraphBuilder
-    from loaders.context import DocContext
 
 COMPARATORS: tuple[str, ...] = (
     "年均增长", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "降低到", "下降到", "减少到",
@@ -138,11 +135,9 @@ def indicator_properties(match: TargetMatch, text: str) -> dict[str, str | int |
     }
 
 
-def extract_indicators(ctx: "DocContext", builder: "GraphBuilder") -> None:
+def extract_indicators(ctx: DocContext, builder: GraphBuilder) -> None:
     """Indicator nodes for every target, each MEASURING the positioning (or goal, task, plan)
     whose part of the document states it."""
-    from graph.model import Label, RelType
-
     for index, _block in ctx.content():
         carried: tuple[int, str | None] | None = None
         for sentence in ctx.structure.sentences_in(index):
@@ -164,13 +159,13 @@ def extract_indicators(ctx: "DocContext", builder: "GraphBuilder") -> None:
                     city=ctx.city,
                     **indicator_properties(match, text),
                 )
-                target, basis, why = _measured(ctx, index, start)
+                target, basis, why = _measured(ctx, index)
                 if target:
                     builder.edge(iid, target, RelType.MEASURES, [mention], basis=basis,
                                  confidence=1.0 if basis == "stated" else 0.5, reason=why)
 
 
-def _measured(ctx: "DocContext", block_index: int, offset: int) -> tuple[str | None, str, str]:
+def _measured(ctx: DocContext, block_index: int) -> tuple[str | None, str, str]:
     """What a target measures, and how we know: its paragraph's positioning or key task is
     ``stated`` by the document's structure; the goal or plan as a default is ``inferred``."""
     facts = ctx.facts

@@ -73,8 +73,8 @@ def _presented(ctx: DocContext, builder: GraphBuilder) -> None:
             speakers = [d for d in speakers if _is_speaker_title(ctx, d, verb_at)]
             if not speakers:
                 continue
-            clause_end = next((i for i in (ctx.text.find("。", verb_at),) if i != -1), sentence.end)
-            obj = ctx.text[sentence.start + m.end() : min(clause_end, sentence.end)]
+            end = sentence.end - 1 if sentence.text.endswith("。") else sentence.end  # quote without the 。
+            obj = ctx.text[sentence.start + m.end() : end]
             targets = _resolve_object(ctx, obj)
             if not targets:
                 continue
@@ -86,7 +86,7 @@ def _presented(ctx: DocContext, builder: GraphBuilder) -> None:
                 continue
             for dept, target in pairs:
                 builder.edge(dept.node_id, target, RelType.RESPONSIBLE_FOR,
-                             [ctx.mention(sentence.start, min(clause_end, sentence.end))],
+                             [ctx.mention(sentence.start, end)],
                              basis="presented", confidence=0.8,
                              reason="the department's head presented it (介绍/解读); the text does not state the department is responsible")
 
