@@ -15,6 +15,7 @@ CREATE CONSTRAINT task_force_id IF NOT EXISTS FOR (n:TaskForce) REQUIRE n.id IS 
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (n:Plan) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT reported_figure_id IF NOT EXISTS FOR (n:ReportedFigure) REQUIRE n.id IS UNIQUE;
 
 // Every plan node also carries PlanNode: the index behind every lookup by id alone.
 CREATE CONSTRAINT plan_node_id IF NOT EXISTS FOR (n:PlanNode) REQUIRE n.id IS UNIQUE;
@@ -28,4 +29,5 @@ CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name);
 CREATE INDEX task_force_name IF NOT EXISTS FOR (n:TaskForce) ON (n.name);
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX plan_name IF NOT EXISTS FOR (n:Plan) ON (n.name);
+CREATE INDEX reported_figure_name IF NOT EXISTS FOR (n:ReportedFigure) ON (n.name);
 CREATE INDEX source_name IF NOT EXISTS FOR (n:Source) ON (n.name);

@@ -29,6 +29,7 @@ class Label(StrEnum):
     PERSON = "Person"
     PLAN = "Plan"
     SOURCE = "Source"
+    REPORTED_FIGURE = "ReportedFigure"  # an achieved or current figure (not a target)
 
 
 class RelType(StrEnum):
@@ -134,6 +135,7 @@ _ID_PREFIX: dict[Label, str] = {
     Label.PERSON: "person",
     Label.PLAN: "plan",
     Label.SOURCE: "src",
+    Label.REPORTED_FIGURE: "fig",
 }
 
 

@@ -10,40 +10,21 @@ no comparator, no target year, or both.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.model import Label, RelType
 from loaders.builder import GraphBuilder
 from loaders.context import DocContext
-from loaders.units import UNIT_PATTERN, normalise_value
+from loaders.figures import Figure, find_figures
+from loaders.structure import BlockKind
+from loaders.figures import BARE_YEAR
+from loaders.timescope import TimeScope, YearPhrase, deadlines, document_scopes, horizons, plan_periods, programme_year
+from loaders.units import normalise_value
 
-COMPARATORS: tuple[str, ...] = (
-    "年均增长", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "降低到", "下降到", "减少到",
-    "达到", "超过", "突破", "不低于", "不少于", "不高于", "不超过", "控制在", "稳定在", "保持在",
-    "降至", "增至", "增长", "下降", "降低", "提高", "提升", "增加", "减少", "缩短", "达",
-)
-PRE_HEDGES = ("力争", "争取", "确保", "预计")
-
-_PLAN_PERIOD_END = {"十四五": 2025, "十五五": 2030, "十三五": 2020}
-
-TARGET_YEAR = re.compile(
-    r"(?:(?P<yhedge>力争|争取|预计)?(?:到|至)(?P<y1>\d{4})年(?:底|末)?)"
-    r"|(?:(?P<y2>\d{4})年(?:前|底前|以前))"
-    r"|(?:(?:到|至)“?(?P<period>十[三四五]五)”?(?:时期)?(?:期)?末)"
-)
-
-TARGET = re.compile(
-    r"(?P<name>[^，；、。：]+?)"
-    r"(?:比(?P<base_year>\d{4})年(?:末|底)?)?"
-    r"(?P<pre>" + "|".join(PRE_HEDGES) + r")?"
-    r"(?:(?P<scope>全国|全省|全球|全市|全世界)?(?P<rank>前)|(?P<cmp>" + "|".join(COMPARATORS) + r"))"
-    r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<unit>" + UNIT_PATTERN + r")?"
-    r"(?P<post>左右|以上|以内|以下|上下)?"
-    r"(?=[，；、。）]|$)"
-)
-
-_NAME_PREFIXES = ("全市", "其中", "并且", "同时", "以及", "和", "及")
+#: A sentence or heading that announces a list of targets: 主要预期目标是：…, 工作目标, 发展目标.
+TARGET_LIST = re.compile(r"(?:主要|预期|发展|工作|总体|奋斗|具体)?目标(?:是|为)?[：:]|目标(?:任务)?$|主要(?:预期)?目标|预期目标|发展目标|工作目标|主要指标")
+#: A commitment in a sentence that only the title's period scopes.
+COMMITMENT = re.compile(r"目标|力争|确保|争取|预期|计划|将|要")
 
 
 @dataclass(frozen=True)
@@ -54,67 +35,94 @@ class TargetMatch:
     end: int
     name_start: int
     name: str
-    comparator: str
+    comparator: str | None
     value: str
     unit: str | None
     hedge: str | None
-    target_year: int
+    target_year: int | None
     rank_scope: str | None
     base_year: int | None = None
+    value_max: str | None = None
+    value_text: str | None = None
+    year_text: str | None = None
+    year_source: str | None = None
 
 
-def target_year_at(text: str) -> list[tuple[int, int, int, str | None]]:
-    """(start, end, year, hedge) of every target-year phrase in ``text`` (力争到2025年 → 力争)."""
-    found = []
-    for m in TARGET_YEAR.finditer(text):
-        year = m.group("y1") or m.group("y2")
-        value = int(year) if year else _PLAN_PERIOD_END[m.group("period")]
-        found.append((m.start(), m.end(), value, m.group("yhedge")))
-    return found
+def _hedge(figure: Figure, scope: TimeScope | None) -> str | None:
+    """A hedge after the number (左右/以上) says more than 力争 before it; 力争到N年 last."""
+    return figure.quantity.hedge or figure.pre_hedge or (scope.hedge if scope else None)
 
 
-def find_targets(sentence: str, inherited: tuple[int, str | None] | None = None) -> list[TargetMatch]:
+def is_target(figure: Figure, scope: TimeScope | None, sentence: str, target_list: bool,
+              reported_year: int | None = None) -> bool:
+    """A target is quantified, governed by a future deadline or horizon, and worded as a
+    commitment; a figure worded as past (from–to, 同比, a year of its own before the deadline)
+    is a reported figure."""
+    if scope is None or figure.past:
+        return False
+    if reported_year is not None and scope.year is not None and reported_year < scope.year:
+        return False
+    if scope.source == "title" and not (target_list or COMMITMENT.search(sentence)):
+        return False
+    return True
+
+
+def _target(figure: Figure, scope: TimeScope) -> TargetMatch:
+    q = figure.quantity
+    return TargetMatch(
+        start=figure.start, end=figure.end, name_start=figure.start, name=figure.name, comparator=figure.comparator,
+        value=q.value, unit=q.unit, hedge=_hedge(figure, scope), target_year=scope.year, rank_scope=figure.rank_scope,
+        base_year=figure.base_year, value_max=q.value_max, value_text=q.value_text, year_text=scope.year_text,
+        year_source=scope.source,
+    )
+
+
+def _own_scope(sentence: str, at: int, periods: list[tuple[int, int]] | None = None) -> TimeScope | None:
+    """The deadline (or horizon, or programme year) written in the sentence before offset ``at``.
+
+    After a deadline, a clause that opens with a later bare year starts the next one:
+    到2020年…达40%以上，2022年…达45%以上，2025年…达50%以上.
+    """
+    phrases = [p for p in deadlines(sentence) if p.end <= at and p.year is not None]
+    programme = programme_year(sentence)
+    if programme and programme.end <= at:
+        phrases.append(programme)
+    if phrases:
+        first = min(p.year for p in phrases if p.year is not None)
+        for m in re.finditer(r"(?:^|[，；])(?P<year>\d{4})年", sentence[:at]):
+            year = int(m.group("year"))
+            if year >= first and m.start("year") > min(p.start for p in phrases):
+                phrases.append(YearPhrase(m.start("year"), m.end(), year, m.group(0).lstrip("，；")))
+        p = max(phrases, key=lambda p: p.end)
+        return TimeScope(p.year, p.text, "sentence", p.hedge)
+    rel = [p for p in horizons(sentence, periods) if p.end <= at]
+    if rel:
+        return TimeScope(rel[-1].year, rel[-1].text, "sentence")
+    return None
+
+
+def _reported_year(sentence: str, at: int, scope: TimeScope | None, carried: int | None) -> int | None:
+    """A year the text reports for (2024年合肥…新增…), when no deadline stands after it."""
+    years = [m for m in BARE_YEAR.finditer(sentence[:at])]
+    last_deadline = max((p.end for p in deadlines(sentence[:at])), default=-1)
+    years = [m for m in years if m.start() > last_deadline]
+    if years:
+        return int(years[-1].group("year"))
+    return carried if last_deadline < 0 else None
+
+
+def find_targets(sentence: str, scope: TimeScope | None = None, *, target_list: bool = False) -> list[TargetMatch]:
     """Targets in one normalised sentence; offsets are relative to ``sentence``.
 
-    Only text after a target-year phrase is searched, so a sentence without one yields nothing,
-    unless ``inherited`` carries (year, hedge) from the previous clause of the same sentence
-    (到2025年，A达到X；B超过Y。 is split at ；).
+    The sentence's own deadline governs what follows it; ``scope`` (from the paragraph, the
+    heading, the section or the title) governs the rest.
     """
-    years = target_year_at(sentence)
-    if not years and inherited:
-        years = [(0, 0, inherited[0], inherited[1])]
     out: list[TargetMatch] = []
-    for i, (_, y_end, year, year_hedge) in enumerate(years):
-        stop = years[i + 1][0] if i + 1 < len(years) else len(sentence)
-        region = sentence[y_end:stop]
-        for m in TARGET.finditer(region):
-            name_start = m.start("name")
-            name = m.group("name")
-            stripped = name.lstrip("，、 ")
-            name_start += len(name) - len(stripped)
-            for prefix in _NAME_PREFIXES:
-                if stripped.startswith(prefix) and len(stripped) > len(prefix) + 1:
-                    stripped = stripped[len(prefix) :]
-                    name_start += len(prefix)
-            if len(stripped) < 2 or stripped[-1].isdigit() or stripped in PRE_HEDGES:
-                continue
-            hedge = m.group("pre") or m.group("post") or year_hedge
-            comparator = m.group("rank") or m.group("cmp")
-            out.append(
-                TargetMatch(
-                    start=y_end + name_start,
-                    end=y_end + m.end(),
-                    name_start=y_end + name_start,
-                    name=stripped,
-                    comparator=comparator,
-                    value=m.group("value"),
-                    unit=m.group("unit"),
-                    hedge=hedge,
-                    target_year=year,
-                    rank_scope=m.group("scope"),
-                    base_year=int(m.group("base_year")) if m.group("base_year") else None,
-                )
-            )
+    for figure in find_figures(sentence, target_list=target_list):
+        governing = _own_scope(sentence, figure.quantity.start) or scope
+        reported = _reported_year(sentence, figure.quantity.start, governing, None)
+        if governing is not None and is_target(figure, governing, sentence, target_list, reported):
+            out.append(_target(figure, governing))
     return out
 
 
@@ -123,46 +131,108 @@ def indicator_properties(match: TargetMatch, text: str) -> dict[str, str | int |
     base_value, base_unit = normalise_value(match.value, match.unit)
     return {
         "value": match.value,
+        "value_max": match.value_max,
+        "value_text": match.value_text,
         "unit": match.unit,
         "base_value": base_value,
         "base_unit": base_unit,
         "comparator": match.comparator,
         "hedge": match.hedge,
         "target_year": match.target_year,
+        "year_text": match.year_text,
+        "year_source": match.year_source,
         "rank_scope": match.rank_scope,
         "base_year": match.base_year,
         "text": text,
     }
 
 
+def _in_target_list(ctx: DocContext, block_index: int, sentence_text: str) -> bool:
+    if TARGET_LIST.search(sentence_text):
+        return True
+    block = ctx.structure.blocks[block_index]
+    if TARGET_LIST.search(block.text.split("。")[0]):
+        return True
+    return any(TARGET_LIST.search(ctx.structure.blocks[a].head or "") for a in ctx.structure.ancestors(block_index))
+
+
 def extract_indicators(ctx: DocContext, builder: GraphBuilder) -> None:
-    """Indicator nodes for every target, each MEASURING the positioning (or goal, task, plan)
-    whose part of the document states it."""
-    for index, _block in ctx.content():
-        carried: tuple[int, str | None] | None = None
-        for sentence in ctx.structure.sentences_in(index):
-            matches = find_targets(sentence.text, carried)
-            years = target_year_at(sentence.text)
-            if years:
-                carried = (years[-1][2], years[-1][3])
-            if not sentence.text.endswith("；"):
-                carried = None  # a year governs the clauses of its own sentence only
-            for match in matches:
-                start, end = sentence.start + match.start, sentence.start + match.end
-                text = ctx.text[start:end]
-                mention = ctx.mention(start, end)
-                iid = builder.node(
-                    Label.INDICATOR,
-                    ctx.scoped(f"{match.name}|{match.target_year}"),
-                    match.name,
-                    [mention],
-                    city=ctx.city,
-                    **indicator_properties(match, text),
-                )
-                target, basis, why = _measured(ctx, index)
-                if target:
-                    builder.edge(iid, target, RelType.MEASURES, [mention], basis=basis,
-                                 confidence=1.0 if basis == "stated" else 0.5, reason=why)
+    """Indicator nodes for every target (each MEASURING the positioning, task, goal or plan whose
+    part of the document states it) and ReportedFigure nodes for the figures that are not targets."""
+    title = next((b.value or "" for b in ctx.structure.blocks if b.kind is BlockKind.TITLE), "")
+    scopes = document_scopes(ctx.structure, title)
+    periods = plan_periods(ctx.text, title)
+    content = {index for index, _ in ctx.content()}
+    block, report_year = -1, None
+    for n, sentence in enumerate(ctx.structure.sentences):
+        if sentence.block not in content:
+            continue
+        if sentence.block != block:
+            block, report_year = sentence.block, None
+        target_list = _in_target_list(ctx, sentence.block, sentence.text)
+        scope = scopes.get(n)
+        for figure in find_figures(sentence.text, target_list=target_list):
+            governing = _own_scope(sentence.text, figure.quantity.start, periods) or scope
+            reported = _reported_year(sentence.text, figure.quantity.start, governing, report_year)
+            start, end = sentence.start + figure.start, sentence.start + figure.end
+            if governing is not None and is_target(figure, governing, sentence.text, target_list, reported):
+                _add_indicator(ctx, builder, sentence.block, _target(figure, governing), start, end)
+            else:
+                _add_reported(ctx, builder, replace(figure, reported_year=reported), start, end)
+        report_year = _reported_year(sentence.text, len(sentence.text), None, report_year)
+
+
+def _add_indicator(ctx: DocContext, builder: GraphBuilder, block_index: int, match: TargetMatch, start: int, end: int) -> None:
+    text = ctx.text[start:end]
+    mention = ctx.mention(start, end)
+    year_key = match.target_year if match.target_year is not None else match.year_text
+    iid = builder.node(
+        Label.INDICATOR,
+        ctx.scoped(f"{match.name}|{year_key}" + ("" if _first_value(builder, ctx, match, year_key) else f"|{match.value}")),
+        match.name,
+        [mention],
+        city=ctx.city,
+        **indicator_properties(match, text),
+    )
+    target, basis, why = _measured(ctx, block_index)
+    if target:
+        builder.edge(iid, target, RelType.MEASURES, [mention], basis=basis,
+                     confidence=1.0 if basis == "stated" else 0.5, reason=why)
+
+
+def _first_value(builder: GraphBuilder, ctx: DocContext, match: TargetMatch, year_key: object) -> bool:
+    """Whether the plain key (name|year) is free or already holds this value: a restated target
+    merges into one node, while 分别 lists (one name, several values) keep one node per value."""
+    from graph.model import node_id
+
+    existing = builder.nodes.get(node_id(Label.INDICATOR, ctx.scoped(f"{match.name}|{year_key}")))
+    return existing is None or existing.properties.get("value") == match.value
+
+
+def _add_reported(ctx: DocContext, builder: GraphBuilder, figure: Figure, start: int, end: int) -> None:
+    """A figure that is not a target is still a fact of the text: a ReportedFigure."""
+    q = figure.quantity
+    if figure.comparator is None and figure.shape == "D" and not figure.past:
+        return  # a verbless number outside any target list: too weak to call a fact
+    base_value, base_unit = normalise_value(q.value, q.unit)
+    text = ctx.text[start:end]
+    builder.node(
+        Label.REPORTED_FIGURE,
+        ctx.scoped(f"{figure.name}|{figure.reported_year}|{q.value}{q.unit or ''}"),
+        figure.name,
+        [ctx.mention(start, end)],
+        city=ctx.city,
+        value=q.value,
+        value_max=q.value_max,
+        value_text=q.value_text,
+        unit=q.unit,
+        base_value=base_value,
+        base_unit=base_unit,
+        comparator=figure.comparator,
+        hedge=q.hedge or figure.pre_hedge,
+        year=figure.reported_year,
+        text=text,
+    )
 
 
 def _measured(ctx: DocContext, block_index: int) -> tuple[str | None, str, str]:

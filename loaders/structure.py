@@ -21,6 +21,15 @@ METADATA = re.compile(r"^[•·\-\s\u00a0]*(" + "|".join(METADATA_KEYS) + r")[\s
 CN_NUMBERED = re.compile(r"^[\s\u00a0•]*([一二三四五六七八九十]+)、(.+)$")
 PAREN_NUMBERED = re.compile(r"^[\s\u00a0•]*[（(]([一二三四五六七八九十]+)[）)](.+)$")
 NUMBERED = re.compile(r"^[\s\u00a0•]*(\d{1,2})[.．、]\s*(\D.*)$")
+CHAPTER = re.compile(r"^[\s\u00a0•]*第([一二三四五六七八九十百\d]+)([章节篇部分]+)\s*(.*)$")
+PAREN_DIGIT = re.compile(r"^[\s\u00a0•]*[（(](\d{1,2})[）)]\s*(.+)$")
+CIRCLED = re.compile(r"^[\s\u00a0•]*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.+)$")
+DASH_LED = re.compile(r"^[\s\u00a0•]*(?:——|—|－－|--)\s*(.+)$")
+#: Outline levels by numbering style: the genre nests 第X章 > 第X节 > 一、 > （一） > 1. > （1） > ①.
+#: A ——-led line is an item at the level of 1. (it heads the text after it in its own line).
+LEVEL_CHAPTER, LEVEL_SECTION, LEVEL_CN, LEVEL_PAREN_CN, LEVEL_NUMBERED, LEVEL_PAREN_DIGIT, LEVEL_CIRCLED = range(7)
+#: A run-in head: the first sentence of a numbered line when it is short (（一）动态调整集群门类。…).
+RUN_IN_MAX = 40
 SUMMARY = re.compile(r"^[\s\u00a0]*(内容概要|主要内容|内容提要)[：:]")
 CONTACT = re.compile(r"^[\s\u00a0]*(联系电话|电话|传真|邮编|地址|邮箱|政策执行（解释）处室|政策执行\(解释\)处室)[：:\s]")
 SENTENCE_END = "。！？；"
@@ -46,6 +55,8 @@ class Block:
     number: str | None = None
     key: str | None = None  # metadata key or contact key
     value: str | None = None  # metadata/contact value, or the numbered heading text
+    level: int | None = None  # outline level of a numbered or heading line (LEVEL_*); None for body text
+    head: str | None = None  # the heading text: a heading's text, or a numbered line's run-in head
 
 
 @dataclass(frozen=True)
@@ -60,6 +71,25 @@ class Sentence:
 class DocumentStructure:
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
+    parents: tuple[int | None, ...] = ()  # outline parent of each block (see ``_parents``)
+
+    def ancestors(self, block: int) -> list[int]:
+        """Outline lines above a block, nearest first ("the heading above", "the section it sits in")."""
+        out: list[int] = []
+        parent = self.parents[block] if block < len(self.parents) else None
+        while parent is not None:
+            out.append(parent)
+            parent = self.parents[parent]
+        return out
+
+    def section_end(self, block: int) -> int:
+        """Index one past the last block of the section an outline line opens."""
+        level = self.blocks[block].level
+        for j in range(block + 1, len(self.blocks)):
+            other = self.blocks[j]
+            if other.level is not None and level is not None and other.level <= level:
+                return j
+        return len(self.blocks)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -88,26 +118,64 @@ class DocumentStructure:
         return [(i, b) for i, b in enumerate(self.blocks) if b.kind not in skip]
 
 
-def _classify(line: str, first: bool) -> tuple[BlockKind, str | None, str | None, str | None]:
+@dataclass(frozen=True)
+class _Line:
+    kind: BlockKind
+    number: str | None = None
+    key: str | None = None
+    value: str | None = None
+    level: int | None = None
+    head: str | None = None
+
+
+def _run_in_head(body: str) -> str | None:
+    """The short first sentence of a numbered line (its run-in head), if it has one."""
+    for i, ch in enumerate(body[: RUN_IN_MAX + 1]):
+        if ch in "。：:":
+            return body[:i].strip() or None
+        if ch in "，；！？":
+            return None
+    return None
+
+
+def _classify(line: str, first: bool) -> _Line:
     stripped = line.strip(" \t\u00a0\u3000•")
     if (m := METADATA.match(line)) is not None:
-        return BlockKind.METADATA, None, m.group(1), m.group(2).strip()
+        return _Line(BlockKind.METADATA, key=m.group(1), value=m.group(2).strip())
     if FURNITURE.match(stripped):
-        return BlockKind.FURNITURE, None, None, None
+        return _Line(BlockKind.FURNITURE)
     if (m := CONTACT.match(line)) is not None:
-        return BlockKind.CONTACT, None, m.group(1), line[m.end() :].strip()
-    if first and not any(c in stripped for c in "。！？"):
-        return BlockKind.TITLE, None, None, stripped
+        return _Line(BlockKind.CONTACT, key=m.group(1), value=line[m.end() :].strip())
+    numbered = any(p.match(line) for p in (CN_NUMBERED, PAREN_NUMBERED, NUMBERED, CHAPTER))
+    if first and not numbered and not any(c in stripped for c in "。！？"):
+        return _Line(BlockKind.TITLE, value=stripped)
     if (m := SUMMARY.match(line)) is not None:
-        return BlockKind.SUMMARY, None, m.group(1), line[m.end() :].strip()
-    for pattern in (CN_NUMBERED, PAREN_NUMBERED):
-        if (m := pattern.match(line)) is not None and len(m.group(2)) <= 40:
-            return BlockKind.HEADING, m.group(1), None, m.group(2).strip()
+        return _Line(BlockKind.SUMMARY, key=m.group(1), value=line[m.end() :].strip())
+    if (m := CHAPTER.match(line)) is not None and len(m.group(3)) <= RUN_IN_MAX:
+        level = LEVEL_CHAPTER if m.group(2) in ("章", "篇", "部分") else LEVEL_SECTION
+        return _Line(BlockKind.HEADING, m.group(1), value=m.group(3).strip(), level=level, head=m.group(3).strip())
+    for pattern, level in ((CN_NUMBERED, LEVEL_CN), (PAREN_NUMBERED, LEVEL_PAREN_CN)):
+        if (m := pattern.match(line)) is not None:
+            body = m.group(2).strip()
+            if len(m.group(2)) <= 40:
+                return _Line(BlockKind.HEADING, m.group(1), value=body, level=level, head=body.rstrip("。"))
+            return _Line(BlockKind.PARAGRAPH, m.group(1), level=level, head=_run_in_head(body))
     if (m := NUMBERED.match(line)) is not None:
-        return BlockKind.NUMBERED, m.group(1), None, m.group(2).strip().rstrip("。")
-    if len(stripped) <= 40 and not any(c in stripped for c in "。；！？"):
-        return BlockKind.HEADING, None, None, stripped
-    return BlockKind.PARAGRAPH, None, None, None
+        body = m.group(2).strip()
+        return _Line(BlockKind.NUMBERED, m.group(1), value=body.rstrip("。"), level=LEVEL_NUMBERED,
+                     head=_run_in_head(body) or body.rstrip("。"))
+    for pattern, level in ((PAREN_DIGIT, LEVEL_PAREN_DIGIT), (CIRCLED, LEVEL_CIRCLED)):
+        if (m := pattern.match(line)) is not None:
+            body = m.group(2).strip()
+            return _Line(BlockKind.PARAGRAPH, m.group(1), level=level, head=_run_in_head(body) or body.rstrip("。")[:RUN_IN_MAX])
+    if (m := DASH_LED.match(line)) is not None:
+        body = m.group(1).strip()
+        return _Line(BlockKind.PARAGRAPH, "——", level=LEVEL_NUMBERED, head=_run_in_head(body) or body)
+    if len(stripped) <= 40 and not any(c in stripped for c in "。；！？") and not stripped.endswith(("：", ":")):
+        # an unnumbered heading: a boundary for the rules that read headings, but no outline level,
+        # since the genre gives it none (a lead-in 围绕…以下工作： is not a heading at all)
+        return _Line(BlockKind.HEADING, value=stripped, head=stripped)
+    return _Line(BlockKind.PARAGRAPH)
 
 
 def _sentences(text: str, start: int, end: int, block: int) -> list[Sentence]:
@@ -135,7 +203,7 @@ def _sentences(text: str, start: int, end: int, block: int) -> list[Sentence]:
 
 
 def parse_structure(text: str) -> DocumentStructure:
-    """Blocks (one per non-blank line) and sentences of a normalised text."""
+    """Blocks (one per non-blank line), their outline parents, and sentences of a normalised text."""
     blocks: list[Block] = []
     sentences: list[Sentence] = []
     pos = 0
@@ -145,8 +213,30 @@ def parse_structure(text: str) -> DocumentStructure:
         pos = end + 1
         if not line.strip(" \t\u00a0\u3000•"):
             continue
-        kind, number, key, value = _classify(line, first)
+        c = _classify(line, first)
         first = False
-        blocks.append(Block(kind, start, end, line, number, key, value))
+        blocks.append(Block(c.kind, start, end, line, c.number, c.key, c.value, c.level, c.head))
         sentences.extend(_sentences(text, start, end, len(blocks) - 1))
-    return DocumentStructure(tuple(blocks), tuple(sentences))
+    return DocumentStructure(tuple(blocks), tuple(sentences), _parents(blocks))
+
+
+def _parents(blocks: list[Block]) -> tuple[int | None, ...]:
+    """For every block, the index of the outline line it sits under (None at the top).
+
+    A line with a level sits under the nearest earlier line of a smaller level; body text sits
+    under the nearest earlier line with any level.
+    """
+    parents: list[int | None] = []
+    stack: list[int] = []  # indices of open outline lines, levels strictly increasing
+    for i, block in enumerate(blocks):
+        if block.kind in (BlockKind.TITLE, BlockKind.METADATA, BlockKind.FURNITURE):
+            parents.append(None)
+            continue
+        if block.level is None:
+            parents.append(stack[-1] if stack else None)
+            continue
+        while stack and (blocks[stack[-1]].level or 0) >= block.level:
+            stack.pop()
+        parents.append(stack[-1] if stack else None)
+        stack.append(i)
+    return tuple(parents)

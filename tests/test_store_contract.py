@@ -63,6 +63,11 @@ def normalised(graph: PlanGraph) -> PlanGraph:
     )
 
 
+#: Labels the two seed plans hold: every label but ReportedFigure, which plans without a
+#: review part do not yield (the progress suite covers it on the Qingdao reports).
+SEED_LABELS = [label for label in Label if label is not Label.REPORTED_FIGURE]
+
+
 class Oracle:
     """Brute-force answers over one graph; rows are plain tuples so they compare to anything."""
 
@@ -447,7 +452,7 @@ class TestNodes:
         assert directions[("in", "MEASURES")] == 4
         assert directions[("in", "IMPLEMENTS")] == 2
 
-    @pytest.mark.parametrize("label", list(Label))
+    @pytest.mark.parametrize("label", SEED_LABELS)
     def test_get_node_every_label(self, store: PlanStore, oracle: Oracle, label: Label) -> None:
         node = min((n for n in oracle.graph.nodes if n.label is label), key=lambda n: n.id)
         detail = store.get_node(node.id)
@@ -465,7 +470,7 @@ class TestNodes:
 
 
 class TestListNodes:
-    @pytest.mark.parametrize("label", list(Label))
+    @pytest.mark.parametrize("label", SEED_LABELS)
     def test_every_label_sorted_by_name_then_id(self, store: PlanStore, oracle: Oracle, label: Label) -> None:
         page = store.list_nodes(label, limit=MAX_LIMIT)
         expected = oracle.listing(label)
