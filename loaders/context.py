@@ -70,12 +70,14 @@ class DeptMention:
 class DocumentFacts:
     goal_id: str | None = None
     goal_name: str | None = None
+    goal_start: int | None = None  # normalised offset of the goal's first mention
     positionings: dict[str, str] = field(default_factory=dict)  # name -> id
     positioning_of_block: dict[int, str] = field(default_factory=dict)  # block index -> positioning id
     plans: dict[str, str] = field(default_factory=dict)  # title or alias -> id
     main_plan_id: str | None = None
     departments: list[DeptMention] = field(default_factory=list)
     task_of_block: dict[int, str] = field(default_factory=dict)  # block index -> key task id
+    item_tasks: dict[int, str] = field(default_factory=dict)  # numbered item block -> its task id
     group_terms: set[str] = field(default_factory=set)  # 六个城市: the name of the positionings as a whole
     source_id: str | None = None
 
@@ -90,6 +92,7 @@ class DocContext:
     gazetteer: Gazetteer
     city: str
     facts: DocumentFacts = field(default_factory=DocumentFacts)
+    city_lists_positionings: bool = False  # some document of this city enumerates its positionings
 
     @property
     def text(self) -> str:

@@ -22,14 +22,17 @@ from loaders.departments import extract_people, find_departments
 from loaders.evidence import Evidence
 from loaders.gazetteer import load_gazetteer
 from loaders.indicators import extract_indicators
+from loaders.item_tasks import extract_item_tasks
 from loaders.ownership import extract_ownership
 from loaders.plans import extract_plans
-from loaders.positionings import extract_goal, extract_positionings
+from loaders.goals import extract_goal
+from loaders.positionings import extract_positionings, lists_positionings
 from loaders.reader import DEFAULT_MAX_BYTES, SourceDocument, read_document
 from loaders.sources import extract_source
 from loaders.structure import parse_structure
+from loaders.tails import extract_tails
 from loaders.taskforces import extract_task_forces
-from loaders.tasks import extract_key_tasks, extract_positioning_tasks
+from loaders.tasks import extract_key_tasks, extract_positioning_tasks, key_task_blocks
 from loaders.textmap import normalise
 from loaders.tokenizer import PlanTokenizer, get_tokenizer
 
@@ -72,11 +75,11 @@ def read_all(paths: Sequence[Path], *, max_bytes: int, skip_bad: bool) -> tuple[
     return docs, skipped
 
 
-def extract_document(doc: SourceDocument, tokenizer: PlanTokenizer, builder: GraphBuilder) -> DocContext:
-    """Run every extraction step on one document, in dependency order."""
+def document_context(doc: SourceDocument, tokenizer: PlanTokenizer) -> DocContext:
+    """Normalise and structure one document: what every extraction step reads."""
     mapped = normalise(doc.text, tokenizer.joins_word)
     structure = parse_structure(mapped.text)
-    ctx = DocContext(
+    return DocContext(
         doc=doc,
         mapped=mapped,
         structure=structure,
@@ -85,16 +88,22 @@ def extract_document(doc: SourceDocument, tokenizer: PlanTokenizer, builder: Gra
         gazetteer=load_gazetteer(),
         city=detect_city(mapped.text) or UNKNOWN_CITY,
     )
+
+
+def extract_document(ctx: DocContext, builder: GraphBuilder) -> DocContext:
+    """Run every extraction step on one document, in dependency order."""
     extract_source(ctx, builder)
     extract_goal(ctx, builder)
-    extract_positionings(ctx, builder)
+    extract_positionings(ctx, builder, key_task_blocks(ctx))
     extract_plans(ctx, builder)
     find_departments(ctx, builder)
     extract_people(ctx, builder)
     extract_positioning_tasks(ctx, builder)
     extract_key_tasks(ctx, builder)
+    extract_item_tasks(ctx, builder, key_task_blocks(ctx))
     extract_indicators(ctx, builder)
     extract_ownership(ctx, builder)
+    extract_tails(ctx, builder)
     extract_task_forces(ctx, builder)
     return ctx
 
@@ -107,9 +116,14 @@ def build(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, skip_bad
         raise LoaderError(", ".join(str(p) for p in paths) or "(no files)", "no readable plan document to build from")
     tokenizer = get_tokenizer(cache_dir)
     builder = GraphBuilder()
-    for doc in sorted(docs, key=lambda d: d.name):
-        logger.debug("extracting %s", doc.name)
-        extract_document(doc, tokenizer, builder)
+    contexts = [document_context(doc, tokenizer) for doc in sorted(docs, key=lambda d: d.name)]
+    # A city whose plan lists its positionings (六个城市) has them named there; its other
+    # documents add none by the general rules, whatever order the files come in.
+    listing = {ctx.city for ctx in contexts if lists_positionings(ctx)}
+    for ctx in contexts:
+        logger.debug("extracting %s", ctx.doc.name)
+        ctx.city_lists_positionings = ctx.city in listing
+        extract_document(ctx, builder)
     link_across_documents(builder, tokenizer, load_gazetteer().stopwords)
     return BuildReport(graph=builder.graph(), sources=sorted(d.name for d in docs), skipped=skipped)
 

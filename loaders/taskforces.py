@@ -17,6 +17,11 @@ from loaders.context import DocContext
 LEADING_GROUP = re.compile(r"成立了?(?P<special>专门的)?(?P<name>[^，。、；]{0,30}?)领导小组")
 TASK_FORCES = re.compile(r"(?P<count>[一二三四五六七八九十\d]+)个专班")
 NAMED_TASK_FORCE = re.compile(r"(?:成立|组建|设立|建立)了?(?P<name>[\u4e00-\u9fff“”]{2,16}?)专班")
+#: A leading group named as an issuer, addressee or signatory: a line that opens with its name
+#: and goes on with 关于/各成员单位 or ends there
+#: (重庆国际消费中心城市培育建设工作领导小组关于印发《…》的通知).
+NAMED_LEADING_GROUP = re.compile(r"^(?P<name>[\u4e00-\u9fff]{4,30}?领导小组)(?=关于|各成员|[：:，]|\s*$)")
+ISSUES = re.compile(r"关于印发《(?P<title>[^《》]+)》")
 LEADER = re.compile(r"(?P<who>[^，。；由]{2,30}?)担任(?:领导小组)?组长")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -56,6 +61,19 @@ def extract_task_forces(ctx: DocContext, builder: GraphBuilder) -> None:
                                  confidence=0.6,
                                  reason=(f"the text sets up {m.group(0)} for {group} without naming them; "
                                          "one per positioning is inferred from the matching count"))
+        for m in NAMED_LEADING_GROUP.finditer(block.text):
+            name = m.group("name")
+            if name.startswith(("成立", "由", "经", "各", "在", "及")) or re.search(r"[的和、]|担任|负责|同志", name):
+                continue
+            start = block.start + m.start("name")
+            tid = builder.node(Label.TASK_FORCE, ctx.scoped(name), name, [ctx.mention(start, start + len(name))],
+                               city=ctx.city, kind="leading_group", named_in_text=True)
+            issued = ISSUES.match(block.text, m.end("name"))
+            plan = facts.plans.get(re.sub(r"\s+", "", issued.group("title"))) if issued else None
+            if plan:
+                builder.edge(tid, plan, RelType.RESPONSIBLE_FOR, [ctx.mention(start, block.start + issued.end())],
+                             basis="stated", confidence=1.0, role="lead",
+                             reason="the leading group issues the plan to its member units (关于印发)")
         for m in NAMED_TASK_FORCE.finditer(block.text):
             name = m.group("name").strip("“”")
             if any(ch.isdigit() or ch in "个各的和、" for ch in name):

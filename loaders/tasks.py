@@ -98,6 +98,12 @@ def _announces_key_tasks(blocks: list[tuple[int, Block]], index: int) -> bool:
     return False
 
 
+def key_task_blocks(ctx: DocContext) -> set[int]:
+    """Numbered lines that head key tasks (a task's name is not a positioning of the plan)."""
+    blocks = ctx.content()
+    return {i for i, b in blocks if b.kind is BlockKind.NUMBERED and _announces_key_tasks(blocks, i)}
+
+
 def extract_key_tasks(ctx: DocContext, builder: GraphBuilder) -> None:
     blocks = ctx.content()
     current: str | None = None
