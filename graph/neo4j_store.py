@@ -407,20 +407,14 @@ class Neo4jStore(PlanStore):
         return NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"] or "")
 
     def _view_around(self, node_id: str, cypher: str) -> GraphView:
-        """The asked node (named only) and the edge rows ``cypher`` fetches around it, read in one
-        transaction; raises ``NodeNotFound``."""
-
-        def work(tx: ManagedTransaction) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-            found = tx.run(query("node_ref"), id=node_id).single()
-            if found is None:
-                return None, []
-            return found.data(), [r.data() for r in tx.run(cypher, id=node_id)]
-
-        found, rows = self._connection.read(work)
-        if found is None:
+        """The asked node (named only) and the edge rows ``cypher`` fetches around it, in one
+        round trip (the query's row with ``type`` null is the node itself); raises ``NodeNotFound``."""
+        rows = self._connection.records(cypher, id=node_id)
+        start = next((row for row in rows if row["type"] is None), None)
+        if start is None:
             raise NodeNotFound(node_id)
-        refs, edges = edge_row_records(rows)
-        return GraphView([*refs, ref_node(found["id"], found["labels"], found["name"])], edges)
+        refs, edges = edge_row_records(row for row in rows if row["type"] is not None)
+        return GraphView([*refs, ref_node(start["source"], start["source_labels"], start["source_name"])], edges)
 
     def _search_rows(self, parsed: search_text.SearchQuery) -> list[dict[str, Any]]:
         """Candidate rows with their match facts: fulltext index on Neo4j when exact, else CONTAINS."""
