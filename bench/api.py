@@ -32,6 +32,12 @@ The load generator is a small asyncio HTTP/1.1 client over raw keep-alive socket
 machine the server has one core, and httpx's per-request cost (``--client httpx`` to compare)
 would make the client, not the server, the bottleneck and flatten the ratios.
 
+On the Neo4j store the baseline is ``/bench/db-ping`` (``create_app_with_db_ping``): one
+``RETURN 1`` round trip through the same limiter, driver and pool as every question, so the
+figures are ratios against the database's own floor; the issue 13 aim (ladder, owners, search
+≥ 0.5× its throughput, p99 ≤ 3× its p99, ladder and owners ≤ 1.5 ms API CPU per request) is
+printed as met or not.
+
 Neo4j: the ArcadeDB Bolt test server (``tests/support/arcadedb_server.py``) is started in a
 temporary directory and loaded with the seed graph; with ``NEO4J_URI`` (and ``NEO4J_USER``,
 ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) that server is used instead and the seed graph is
