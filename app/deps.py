@@ -46,7 +46,7 @@ from graph.results import (
     NodePage,
     Ownership,
     OwnershipMatrix,
-    SearchHit,
+    SearchPage,
     Subgraph,
 )
 from graph.store import MAX_DEPTH, MAX_LIMIT, PlanStore
@@ -180,8 +180,8 @@ class AsyncPlanStore:
     async def ownership_matrix(self) -> OwnershipMatrix:
         return await self._run(self.store.ownership_matrix)
 
-    async def search(self, q: str, *, limit: int = 20) -> list[SearchHit]:
-        return await self._run(self.store.search, q, limit=limit)
+    async def search(self, q: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
+        return await self._run(self.store.search, q, limit=limit, offset=offset)
 
     async def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
         return await self._run(self.store.neighbourhood, node_id, depth)

@@ -45,6 +45,8 @@ __all__ = [
     "normalise_mentions",
     "normalise_node",
     "search_hit_sort_key",
+    "search_rank_key",
+    "SEARCH_LABEL_ORDER",
 ]
 
 _Record = TypeVar("_Record", Node, Edge)
@@ -176,9 +178,29 @@ def ladder_path_sort_key(path: LadderPath) -> tuple[int, tuple[str, ...], tuple[
     return (len(path.steps), ids, types)
 
 
-def search_hit_sort_key(hit: SearchHit) -> tuple[float, str, str]:
-    """(-score, name, id)."""
-    return (-hit.score, hit.node.name, hit.node.id)
+#: Search ties: the plan's structure and its owners before the many tasks, people and sources.
+SEARCH_LABEL_ORDER: tuple[Label, ...] = (
+    Label.GOAL,
+    Label.CITY_POSITIONING,
+    Label.DEPARTMENT,
+    Label.TASK_FORCE,
+    Label.INDICATOR,
+    Label.PLAN,
+    Label.TASK,
+    Label.PERSON,
+    Label.SOURCE,
+)
+_SEARCH_LABEL_RANK = {label: rank for rank, label in enumerate(SEARCH_LABEL_ORDER)}
+
+
+def search_rank_key(score: float, node: Node | NodeRef) -> tuple[float, int, str, str]:
+    """(-score, label rank in ``SEARCH_LABEL_ORDER``, name, id): the order of search hits."""
+    return (-score, _SEARCH_LABEL_RANK[node.label], node.name, node.id)
+
+
+def search_hit_sort_key(hit: SearchHit) -> tuple[float, int, str, str]:
+    """``search_rank_key`` of a hit."""
+    return search_rank_key(hit.score, hit.node)
 
 
 # --- parameter checks (the same InvalidQuery from both stores) -----------------------------

@@ -18,11 +18,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, ManagedTransaction, Session
+from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, ManagedTransaction, Record, Session
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -43,6 +44,7 @@ T = TypeVar("T")
 
 BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 _DATABASE_MISSING = "Neo.ClientError.Database.DatabaseNotFound"
+_FIRST_RETRY_DELAY = 0.1
 
 
 class BoltConnection:
@@ -77,6 +79,7 @@ class BoltConnection:
         self._config_error: str | None = None
         self._capabilities: EngineCapabilities | None = None
         self._lock = threading.Lock()
+        self._retry_time = max_transaction_retry_time
         scheme = urlsplit(uri).scheme.lower() if "://" in uri else ""
         if scheme not in BOLT_SCHEMES:
             self._config_error = (
@@ -108,8 +111,32 @@ class BoltConnection:
             return session.execute_write(work)
 
     def run_read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
-        """Rows of one read query, as dicts."""
-        return self.read(lambda tx: [record.data() for record in tx.run(cypher, params)])
+        """Rows of one read query, as dicts, in one round trip (see ``records``)."""
+        return [record.data() for record in self.records(cypher, **params)]
+
+    def records(self, cypher: str, **params: Any) -> list[Record]:
+        """Records of one read query as an auto-commit transaction, retried like a managed one.
+
+        A managed transaction costs BEGIN and COMMIT messages and a second round trip around
+        the query; a single read needs neither. RUN and PULL go out together, so this is one
+        round trip, the database's floor (``bench/api.py`` measures questions against it). A
+        read changes nothing, so it is safe to run again: connection loss and transient errors
+        are retried with backoff for at most ``max_transaction_retry_time`` seconds, as the
+        driver does for managed transactions.
+        """
+        delay = _FIRST_RETRY_DELAY
+        deadline = time.monotonic() + self._retry_time
+        while True:
+            try:
+                with self._unavailable(), self._session(READ_ACCESS) as session:
+                    return list(session.run(cypher, params))
+            except StoreUnavailable as exc:
+                cause = exc.__cause__
+                retryable = isinstance(cause, (ServiceUnavailable, SessionExpired, TransientError))
+                if not retryable or time.monotonic() + delay > deadline:
+                    raise
+                time.sleep(delay)
+                delay *= 2
 
     def run_write(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
         """Rows of one write query, as dicts."""

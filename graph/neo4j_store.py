@@ -26,7 +26,7 @@ from neo4j.exceptions import ClientError
 
 from graph import browse, ownership, search_text
 from graph import ladder as ladder_mod
-from graph.answers import check_depth, check_label, check_limit, check_offset, edge_sort_key, search_hit_sort_key
+from graph.answers import check_depth, check_label, check_limit, check_offset, edge_sort_key
 from graph.cypher_files import climbing_query, label_query, query, statements
 from graph.errors import InvalidQuery, NodeNotFound
 from graph.model import Label, Node, PlanGraph, RelType
@@ -43,7 +43,7 @@ from graph.results import (
     NodeRef,
     Ownership,
     OwnershipMatrix,
-    SearchHit,
+    SearchPage,
     Subgraph,
 )
 from graph.settings import Settings
@@ -319,24 +319,24 @@ class Neo4jStore(PlanStore):
         refs, edges = edge_row_records(rows)
         return ownership.ownership_matrix(GraphView([*refs, *nodes], edges))
 
-    def search(self, q: str, *, limit: int = 20) -> list[SearchHit]:
+    def search(self, q: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
         limit = check_limit(limit)
-        terms = search_text.query_tokens(q, self._tokenize)
-        if not terms:
-            return []
-        rows = self._search_rows(terms)
-        hits = []
-        for row in rows:
-            in_name, in_evidence = set(row["in_name"]), set(row["in_evidence"])
-            hits.append(
-                SearchHit(
-                    node=NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"]),
-                    score=float(2 * len(in_name) + len(in_evidence)),
-                    matched=[term for term in terms if term in in_name or term in in_evidence],
-                )
+        offset = check_offset(offset)
+        parsed = search_text.parse_query(q, self._tokenize)
+        if parsed is None:
+            return SearchPage(items=[], total=0, limit=limit, offset=offset)
+        matches = [
+            search_text.NodeMatch(
+                node=NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"]),
+                in_name=frozenset(row["in_name"]),
+                in_evidence=frozenset(row["in_evidence"]),
+                phrase_in_name=bool(row["phrase_in_name"]),
+                phrase_in_evidence=bool(row["phrase_in_evidence"]),
+                evidence=row["evidence"],
             )
-        hits.sort(key=search_hit_sort_key)
-        return hits[:limit]
+            for row in self._search_rows(parsed)
+        ]
+        return search_text.page(parsed, matches, limit=limit, offset=offset)
 
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
         self._ref(node_id)
@@ -407,28 +407,25 @@ class Neo4jStore(PlanStore):
         return NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"] or "")
 
     def _view_around(self, node_id: str, cypher: str) -> GraphView:
-        """The asked node (named only) and the edge rows ``cypher`` fetches around it, read in one
-        transaction; raises ``NodeNotFound``."""
-
-        def work(tx: ManagedTransaction) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-            found = tx.run(query("node_ref"), id=node_id).single()
-            if found is None:
-                return None, []
-            return found.data(), [r.data() for r in tx.run(cypher, id=node_id)]
-
-        found, rows = self._connection.read(work)
-        if found is None:
+        """The asked node (named only) and the edge rows ``cypher`` fetches around it, in one
+        round trip (the query's row with ``type`` null is the node itself); raises ``NodeNotFound``."""
+        rows = self._connection.records(cypher, id=node_id)
+        start = next((row for row in rows if row["type"] is None), None)
+        if start is None:
             raise NodeNotFound(node_id)
-        refs, edges = edge_row_records(rows)
-        return GraphView([*refs, ref_node(found["id"], found["labels"], found["name"])], edges)
+        refs, edges = edge_row_records(row for row in rows if row["type"] is not None)
+        return GraphView([*refs, ref_node(start["source"], start["source_labels"], start["source_name"])], edges)
 
-    def _search_rows(self, terms: list[str]) -> list[dict[str, Any]]:
-        """Candidate rows with their matched terms: fulltext index on Neo4j when exact, else CONTAINS."""
+    def _search_rows(self, parsed: search_text.SearchQuery) -> list[dict[str, Any]]:
+        """Candidate rows with their match facts: fulltext index on Neo4j when exact, else CONTAINS."""
+        terms = list(parsed.tokens)
         lucene = lucene_phrases(terms)
         if lucene is not None and self._fulltext_usable and self.capabilities.fulltext_index:
             try:
-                return self._connection.run_read(query("search_fulltext"), lucene=lucene, terms=terms)
+                return self._connection.run_read(
+                    query("search_fulltext"), lucene=lucene, terms=terms, phrase=parsed.phrase
+                )
             except ClientError as exc:  # index missing (database loaded by other means): scan instead
                 log.warning("fulltext index plan_text unusable (%s); searching with CONTAINS", exc.message)
                 self._fulltext_usable = False
-        return self._connection.run_read(query("search_contains"), terms=terms)
+        return self._connection.run_read(query("search_contains"), terms=terms, phrase=parsed.phrase)

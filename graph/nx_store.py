@@ -33,7 +33,7 @@ from graph.results import (
     NodePage,
     Ownership,
     OwnershipMatrix,
-    SearchHit,
+    SearchPage,
     Subgraph,
 )
 from graph.settings import Settings
@@ -163,8 +163,8 @@ class NetworkxStore(PlanStore):
     def ownership_matrix(self) -> OwnershipMatrix:
         return ownership.ownership_matrix(self._view)
 
-    def search(self, q: str, *, limit: int = 20) -> list[SearchHit]:
-        return search_text.search(self._view, q, limit=limit, tokenize=self._tokenize)
+    def search(self, q: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
+        return search_text.search(self._view, q, limit=limit, offset=offset, tokenize=self._tokenize)
 
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
         return browse.neighbourhood(self._view, node_id, depth)

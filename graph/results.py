@@ -7,6 +7,8 @@ suite compares whole answers with ``==``.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.model import Edge, Label, Mention, Node, PropertyValue, RelType
@@ -135,11 +137,25 @@ class OwnershipMatrix(BaseModel):
     cells: list[MatrixCell]
 
 
-class SearchHit(BaseModel):
-    """A search result. Sorted by (-score, name, id).
+class Snippet(BaseModel):
+    """Where a hit matched: the name, or a window of the first evidence sentence that matches.
 
-    ``score`` counts matched query tokens, names weighing more than evidence sentences, so it is
-    computed identically by every store.
+    ``text[start:end]`` is the matched span (the query phrase when it matched, else the first
+    matched token), so a client can highlight it without searching again.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    start: int
+    end: int
+
+
+class SearchHit(BaseModel):
+    """A search result. Sorted by (-score, label rank, name, id) (``graph.search_text``).
+
+    ``matched_in`` is ``name`` when the query phrase or a token is in the node's name, else
+    ``evidence``: a department named 海洋发展局 and a task whose sentence mentions it look apart.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -147,6 +163,19 @@ class SearchHit(BaseModel):
     node: NodeRef
     score: float
     matched: list[str] = Field(default_factory=list)
+    matched_in: Literal["name", "evidence"]
+    snippet: Snippet
+
+
+class SearchPage(BaseModel):
+    """One page of search hits: ``total`` hits in all, ``items`` from ``offset``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[SearchHit]
+    total: int
+    limit: int
+    offset: int
 
 
 class Subgraph(BaseModel):

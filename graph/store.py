@@ -20,7 +20,7 @@ from graph.results import (
     NodePage,
     Ownership,
     OwnershipMatrix,
-    SearchHit,
+    SearchPage,
     Subgraph,
 )
 
@@ -84,8 +84,11 @@ class PlanStore(ABC):
         """Owners × indicators, each cell the strongest ownership of the pair."""
 
     @abstractmethod
-    def search(self, q: str, *, limit: int = 20) -> list[SearchHit]:
-        """Chinese text search over names and evidence sentences, jieba-tokenised, ranked."""
+    def search(self, q: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
+        """One page of a Chinese text search over names and evidence sentences, with the total.
+
+        jieba-tokenised, stop words dropped, names and exact phrases first (``graph.search_text``).
+        """
 
     @abstractmethod
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:

@@ -338,19 +338,27 @@ def test_ownership_matrix_json_and_csv_agree(client: TestClient) -> None:
 
 def test_search_is_ranked_and_tokenised(client: TestClient) -> None:
     body = get_json(client, f"/search?q={quote('海洋')}")
-    assert body["q"] == "海洋" and body["limit"] == 20
+    assert (body["q"], body["total"], body["limit"], body["offset"]) == ("海洋", 44, 20, 0)
     hits = body["items"]
-    assert hits and len(hits) <= 20
-    keys = [(-hit["score"], hit["node"]["name"], hit["node"]["id"]) for hit in hits]
-    assert keys == sorted(keys)
-    assert "引领型现代海洋城市" in {hit["node"]["name"] for hit in hits}
+    assert len(hits) == 20
+    assert [hit["score"] for hit in hits] == sorted((hit["score"] for hit in hits), reverse=True)
+    first = hits[0]
+    assert (first["node"]["name"], first["matched_in"], first["snippet"]) == (
+        "引领型现代海洋城市", "name", {"text": "引领型现代海洋城市", "start": 5, "end": 7}
+    )
     assert all("海洋" in hit["matched"] for hit in hits)
+
+    # offset pages through the same ranking
+    second = get_json(client, f"/search?q={quote('海洋')}&limit=10&offset=10")
+    assert (second["total"], second["offset"]) == (44, 10)
+    assert second["items"] == hits[10:20]
 
     # jieba cuts the phrase: every hit matched at least one of its words.
     body = get_json(client, f"/search?q={quote('海洋港口建设')}&limit=5")
     assert len(body["items"]) == 5
     assert all(hit["matched"] for hit in body["items"])
     assert get_json(client, f"/search?q={quote('恐龙化石')}")["items"] == []
+    assert get_json(client, f"/search?q={quote('和')}")["total"] == 0  # a stop word alone
 
 
 def test_graph_neighbourhood_by_depth(client: TestClient) -> None:

@@ -114,8 +114,8 @@ class SwitchableStore(PlanStore):
     def ownership_matrix(self) -> Any:
         return self._ask("ownership_matrix")
 
-    def search(self, q: str, *, limit: int = 20) -> Any:
-        return self._ask("search", q, limit=limit)
+    def search(self, q: str, *, limit: int = 20, offset: int = 0) -> Any:
+        return self._ask("search", q, limit=limit, offset=offset)
 
     def neighbourhood(self, node_id: str, depth: int = 1) -> Any:
         return self._ask("neighbourhood", node_id, depth)
@@ -318,6 +318,7 @@ def test_overlong_text_is_422(client: TestClient, route: str, parameter: str) ->
         ("/search", "q"),
         ("/search?q=", "q"),
         ("/search?q=%E6%B5%B7&limit=0", "limit"),
+        ("/search?q=%E6%B5%B7&offset=-1", "offset"),
         ("/graph", "focus"),
         ("/graph?focus=x&depth=5", "depth"),
         ("/graph?focus=x&depth=-1", "depth"),

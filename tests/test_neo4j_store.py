@@ -391,12 +391,15 @@ def test_search_scores_names_twice_evidence_once(neo4j_store: Neo4jStore) -> Non
         ]
     )
     neo4j_store.load(graph)
-    hits = neo4j_store.search("海洋 gdp", limit=10)
-    assert [(h.node.id, h.score, h.matched) for h in hits] == [
-        ("d1", 3.0, ["海洋"]),  # name (2) + its evidence sentence "……市海洋发展局……" (1)
-        ("t1", 2.0, ["海洋", "gdp"]),  # evidence only, GDP matched case-insensitively
+    page = neo4j_store.search("海洋 gdp", limit=10)
+    assert page.total == 2
+    assert [(h.node.id, h.score, h.matched, h.matched_in) for h in page.items] == [
+        ("d1", 3.0, ["海洋"], "name"),  # name (2) + its evidence sentence "……市海洋发展局……" (1)
+        ("t1", 2.0, ["海洋", "gdp"], "evidence"),  # evidence only, GDP matched case-insensitively
     ]
-    assert neo4j_store.search("，。", limit=10) == []
+    snippet = page.items[1].snippet
+    assert (snippet.text, snippet.start, snippet.end) == ("推进海洋经济和GDP增长", 2, 4)
+    assert neo4j_store.search("，。", limit=10).items == []
 
 
 def test_lucene_phrases_only_for_han_terms_of_two_or_more() -> None:

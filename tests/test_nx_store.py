@@ -274,7 +274,7 @@ class TestNetworkxStore:
 
     def test_injected_tokenizer_is_used(self, synthetic_small: PlanGraph) -> None:
         store = NetworkxStore(synthetic_small, tokenize=lambda text: text.split("|"))
-        hits = store.search("商务局|不存在", limit=5)
+        hits = store.search("商务局|不存在", limit=5).items
         assert hits and all(h.matched == ["商务局"] for h in hits)
         assert hits[0].node.name == "山海市商务局" and hits[0].score == 3.0
 
@@ -362,6 +362,11 @@ class TestTextRules:
             "GDP 比重，GDP！", tokenize=lambda s: ["GDP", " ", "比重", "，", "GDP", "！"]
         ) == ["gdp", "比重"]
         assert search_text.query_tokens("", tokenize=lambda s: []) == []
+
+    def test_stop_words_never_match_alone(self) -> None:
+        assert search_text.query_tokens("海洋发展和渔业局") == ["海洋", "发展", "渔业局"]
+        assert search_text.parse_query("和") is None
+        assert search_text.parse_query(" 海洋  GDP ") == search_text.SearchQuery("海洋 gdp", ("海洋", "gdp"))
 
     def test_default_tokenizer_cuts_chinese(self) -> None:
         assert search_text.query_tokens("集装箱吞吐量，海洋") == ["集装箱", "吞吐量", "海洋"]

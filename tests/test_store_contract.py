@@ -247,18 +247,41 @@ class Oracle:
         )
         return sorted(members), edges
 
-    def search(self, q: str, limit: int) -> list[tuple[str, float, list[str]]]:
+    #: Label order of search ties (graph.answers.SEARCH_LABEL_ORDER), written out again here.
+    SEARCH_LABELS = ("Goal", "CityPositioning", "Department", "TaskForce", "Indicator", "Plan", "Task",
+                     "Person", "Source")  # fmt: skip
+
+    def search_all(self, q: str) -> list[tuple[str, float, list[str], str]]:
+        """Every hit as (id, score, matched, matched_in), ranked (graph.search_text's rule)."""
         tokens = query_tokens(q)
+        if not tokens:
+            return []
+        phrase = " ".join(q.split()).lower()
         rows = []
         for node in self.graph.nodes:
             name = node.name.lower()
             evidence = "\n".join(m.sentence for m in node.mentions).lower()
-            points = sum(2 for t in tokens if t in name) + sum(1 for t in tokens if t in evidence)
-            matched = [t for t in tokens if t in name or t in evidence]
-            if points:
-                rows.append((node.id, float(points), matched, node.name))
-        rows.sort(key=lambda r: (-r[1], r[3], r[0]))
-        return [r[:3] for r in rows[:limit]]
+            in_name = [t for t in tokens if t in name]
+            in_evidence = [t for t in tokens if t in evidence]
+            if not in_name and not in_evidence:
+                continue
+            points = 2 * len(in_name) + len(in_evidence)
+            if phrase in name:
+                points += 8 if name == phrase else 4
+            elif phrase in evidence:
+                points += 2
+            matched = [t for t in tokens if t in in_name or t in in_evidence]
+            rank = self.SEARCH_LABELS.index(node.label.value)
+            rows.append((-points, rank, node.name, node.id, matched, "name" if in_name else "evidence"))
+        rows.sort(key=lambda r: r[:4])
+        return [(r[3], float(-r[0]), r[4], r[5]) for r in rows]
+
+    def search(self, q: str, limit: int, offset: int = 0) -> list[tuple[str, float, list[str], str]]:
+        return self.search_all(q)[offset : offset + limit]
+
+
+def hit_rows(page: Any) -> list[tuple[str, float, list[str], str]]:
+    return [(h.node.id, h.score, h.matched, h.matched_in) for h in page.items]
 
 
 def ownership_rows(answer: list[Ownership]) -> list[tuple]:
@@ -766,32 +789,45 @@ class TestLadder:
 
 
 class TestSearch:
-    def test_search_ranks_by_score_then_name(self, store: PlanStore, oracle: Oracle) -> None:
-        hits = store.search("海洋发展", limit=50)
-        assert [(h.node.id, h.score, h.matched) for h in hits] == oracle.search("海洋发展", 50)
-        assert hits[0].score == 6.0 and hits[0].matched == ["海洋", "发展"]
-        assert {h.node.name for h in hits[:4]} == {"海海市海洋发展局", "山海市海洋发展局", "推进海洋产业发展"}
-        scores = [h.score for h in hits]
+    def test_search_ranks_names_and_phrases_first(self, store: PlanStore, oracle: Oracle) -> None:
+        page = store.search("海洋发展", limit=50)
+        assert hit_rows(page) == oracle.search("海洋发展", 50)
+        assert page.total == len(oracle.search_all("海洋发展"))
+        # Two departments named …海洋发展局: phrase in the name (4), 2 name tokens (4), 2 in evidence (2).
+        assert [(h.node.name, h.score, h.matched_in) for h in page.items[:2]] == [
+            ("山海市海洋发展局", 10.0, "name"),
+            ("海海市海洋发展局", 10.0, "name"),
+        ]
+        scores = [h.score for h in page.items]
         assert scores == sorted(scores, reverse=True)
 
     @pytest.mark.parametrize(
-        "q", ["海洋", "集装箱吞吐量", "GDP比重", "gdp", "专班 领导小组", "推进", "2026年"]
+        "q", ["海洋", "集装箱吞吐量", "GDP比重", "gdp", "专班 领导小组", "推进", "2026年", "海洋和港口"]
     )
     def test_search_matches_the_oracle(self, store: PlanStore, oracle: Oracle, q: str) -> None:
-        hits = store.search(q, limit=MAX_LIMIT)
-        assert [(h.node.id, h.score, h.matched) for h in hits] == oracle.search(q, MAX_LIMIT)
-        assert hits
+        page = store.search(q, limit=MAX_LIMIT)
+        assert hit_rows(page) == oracle.search(q, MAX_LIMIT)
+        assert page.total == len(oracle.search_all(q)) and page.items
+
+    def test_offset_pages_through_the_total(self, store: PlanStore, oracle: Oracle) -> None:
+        whole = oracle.search_all("推进")
+        page = store.search("推进", limit=3, offset=4)
+        assert (page.total, page.limit, page.offset) == (len(whole), 3, 4)
+        assert hit_rows(page) == whole[4:7]
+        assert store.search("推进", offset=len(whole)).items == []
 
     def test_search_limit_and_empty_queries(self, store: PlanStore) -> None:
-        assert len(store.search("推进", limit=3)) == 3
-        assert len(store.search("突出", limit=MAX_LIMIT + 1)) == MAX_LIMIT
-        assert store.search("") == []
-        assert store.search(" ，。！ ") == []
-        assert store.search("量子纠缠") == []
+        assert len(store.search("推进", limit=3).items) == 3
+        assert len(store.search("突出", limit=MAX_LIMIT + 1).items) == MAX_LIMIT
+        for nothing in ("", " ，。！ ", "量子纠缠", "和", "的 与"):
+            assert store.search(nothing).total == 0 and store.search(nothing).items == []
         for bad in (0, -1):
             with pytest.raises(InvalidQuery) as raised:
                 store.search("海洋", limit=bad)
             assert raised.value.parameter == "limit"
+        with pytest.raises(InvalidQuery) as raised:
+            store.search("海洋", offset=-1)
+        assert raised.value.parameter == "offset"
 
 
 class TestNeighbourhood:
@@ -854,6 +890,7 @@ def questions(oracle: Oracle) -> list[tuple[str, tuple[Any, ...], dict[str, Any]
         asked.append(("list_nodes", (Label.INDICATOR,), {"positioning": pos.id, "year": 2026}))
     for q in ("海洋", "国际门户枢纽城市", "推进 建设", "数字经济核心产业增加值占GDP比重"):
         asked.append(("search", (q,), {"limit": 100}))
+        asked.append(("search", (q,), {"limit": 5, "offset": 3}))
     return asked
 
 
@@ -876,6 +913,7 @@ def test_every_refusal_equals_the_reference(
         ("list_nodes", (Label.TASK,), {"positioning": task.id}),
         ("neighbourhood", (task.id,), {"depth": MAX_DEPTH + 1}),
         ("search", ("海洋",), {"limit": 0}),
+        ("search", ("海洋",), {"offset": -1}),
     ]
     for method, args, kwargs in bad:
         errors = []
@@ -952,15 +990,54 @@ class TestSeedQuestions:
         assert row == ["使用外资", "机场旅客吞吐量", "货物进出口总额"]
 
     def test_search_ocean(self, seed_store: PlanStore, seed_oracle: Oracle) -> None:
-        hits = seed_store.search("海洋", limit=MAX_LIMIT)
-        assert [(h.node.id, h.score, h.matched) for h in hits] == seed_oracle.search("海洋", MAX_LIMIT)
-        names = {h.node.name for h in hits}
-        assert {"引领型现代海洋城市", "青岛市海洋发展局"} <= names
-        assert hits and all(h.matched == ["海洋"] for h in hits)
-        by_name = {h.node.name: h.score for h in hits}
-        assert by_name["引领型现代海洋城市"] == 3.0 and by_name["青岛市海洋发展局"] == 3.0
-        assert all(h.score >= 2.0 for h in hits if "海洋" in h.node.name)  # the name alone earns 2
-        assert all(h.score == 1.0 for h in hits if "海洋" not in h.node.name)  # evidence alone earns 1
+        page = seed_store.search("海洋", limit=MAX_LIMIT)
+        assert hit_rows(page) == seed_oracle.search("海洋", MAX_LIMIT)
+        assert page.total == 44
+        # The positioning first, not a sub-task: names and phrases weigh most, then structure.
+        first = page.items[0]
+        assert (first.node.name, first.node.label, first.score, first.matched_in) == (
+            "引领型现代海洋城市", Label.CITY_POSITIONING, 7.0, "name",
+        )
+        assert (first.snippet.text, first.snippet.start, first.snippet.end) == ("引领型现代海洋城市", 5, 7)
+        assert [h.node.name for h in page.items[1:3]] == ["青岛市海洋发展局", "海洋生产总值占GDP比重"]
+        assert all(h.matched == ["海洋"] for h in page.items)
+        assert all((h.matched_in == "name") == ("海洋" in h.node.name) for h in page.items)
+        for hit in page.items:
+            assert hit.snippet.text[hit.snippet.start : hit.snippet.end] == "海洋"
+
+    def test_search_a_name_split_around_a_stop_word(self, seed_store: PlanStore, seed_oracle: Oracle) -> None:
+        # 海洋发展和渔业局 is cut 海洋 / 发展 / 和 / 渔业局; 和 never matches alone.
+        page = seed_store.search("海洋发展和渔业局", limit=MAX_LIMIT)
+        assert hit_rows(page) == seed_oracle.search("海洋发展和渔业局", MAX_LIMIT)
+        assert page.total == 94
+        assert page.items[0].node.name == "青岛市海洋发展局"
+        assert all("和" not in h.matched for h in page.items)
+        names = {h.node.name for h in page.items}
+        assert "加快垄断行业、基础设施和社会事业改革" not in names  # its name and sentence share only 和
+        assert seed_store.search("和").total == 0
+
+    def test_search_evidence_hit_shows_the_sentence(self, seed_store: PlanStore) -> None:
+        page = seed_store.search("海洋发展局", limit=MAX_LIMIT)
+        assert page.total == 6
+        rows = [(h.node.name, h.score, h.matched_in) for h in page.items]
+        assert rows[0] == ("青岛市海洋发展局", 7.0, "name")
+        assert rows[1:] == [
+            ("国际门户枢纽城市", 3.0, "evidence"),
+            ("引领型现代海洋城市", 3.0, "evidence"),
+            ("青岛市商务局", 3.0, "evidence"),
+            ("李苏满", 3.0, "evidence"),
+            ("殷世逸", 3.0, "evidence"),
+        ]
+        snippet = page.items[1].snippet
+        assert snippet.text[snippet.start : snippet.end] == "海洋发展局"
+        assert snippet.text.startswith("发布会上,市政协副主席、商务局局长李苏满,市海洋发展局局长殷世逸")
+
+    def test_exact_name_ranks_first(self, seed_store: PlanStore) -> None:
+        page = seed_store.search("国际门户枢纽城市")
+        first = page.items[0]
+        # 国际 / 门户 / 枢纽 / 城市: 4 tokens in the name (8) and its sentences (4), the exact name (8).
+        assert (first.node.name, first.score, first.matched_in) == ("国际门户枢纽城市", 20.0, "name")
+        assert page.items[1].score < 20.0
 
     def test_seed_answers_equal_the_reference(
         self, seed_store: PlanStore, seed_reference: PlanStore, seed_oracle: Oracle
