@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.head import HeadAsGet
 
+from app import docs_pages
 from app.deps import ANSWER_CACHE_SIZE, AsyncPlanStore
 from app.errors import install_error_handlers
 from app.routes import ROUTERS
@@ -89,11 +90,14 @@ def create_app(
         version=_version(),
         lifespan=lifespan,
         dependencies=[Depends(reject_unknown_parameters)],
+        docs_url=None,  # app.docs_pages serves /docs and /redoc from vendored assets
+        redoc_url=None,
     )
     app.state.settings = settings
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(docs_pages.router)
     app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="explorer")
     app.add_middleware(HeadAsGet)
     return app

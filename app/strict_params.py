@@ -43,7 +43,7 @@ def _query_names(dependant: Dependant) -> set[str]:
 async def reject_unknown_parameters(request: Request) -> None:
     """Raise ``InvalidQuery`` (422) for the first query parameter the matched route does not declare."""
     route = request.scope.get("route")
-    if not isinstance(route, APIRoute):
+    if not isinstance(route, APIRoute) or not route.include_in_schema:  # the /docs pages are no API
         return
     accepted = accepted_parameters(route)
     unknown = sorted(set(request.query_params) - accepted)
