@@ -5,7 +5,7 @@
 //   PLANKG_URL=http://127.0.0.1:8000/ PLANKG_ARTIFACTS=tests/artifacts node tests/browser/docs.mjs
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openOfflineBrowser } from './offline_browser.mjs';
+import { runOffline } from './offline_browser.mjs';
 
 const base = process.env.PLANKG_URL;
 const artifacts = process.env.PLANKG_ARTIFACTS || 'tests/artifacts';
@@ -15,10 +15,7 @@ if (!base) {
   process.exit(2);
 }
 
-let browser;
-try {
-  browser = await openOfflineBrowser({ base, viewport: { width: 1400, height: 1000 }, locale: 'en-US', timeout });
-  const { page, problems } = browser;
+await runOffline({ base, viewport: { width: 1400, height: 1000 }, locale: 'en-US', timeout }, 'docs', async ({ page }) => {
   mkdirSync(artifacts, { recursive: true });
 
   await page.goto(new URL('docs', base).href, { waitUntil: 'domcontentloaded' });
@@ -41,15 +38,5 @@ try {
   }));
   await page.screenshot({ path: join(artifacts, 'docs-redoc.png') });
 
-  console.log(JSON.stringify({ swagger, redoc, problems }));
-  if (problems.length) {
-    console.error(problems.join('\n'));
-    process.exitCode = 1;
-  }
-} catch (error) {
-  console.error(`docs check failed: ${error.message}`);
-  if (browser && browser.problems.length) console.error(browser.problems.join('\n'));
-  process.exitCode = 1;
-} finally {
-  if (browser) await browser.close();
-}
+  return { swagger, redoc };
+});

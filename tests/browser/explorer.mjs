@@ -8,7 +8,7 @@
 // page showed (tests/test_explorer_browser.py asserts on it). Exits 1 with a message on failure.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openOfflineBrowser } from './offline_browser.mjs';
+import { runOffline } from './offline_browser.mjs';
 
 const base = process.env.PLANKG_URL;
 const screenshot = process.env.PLANKG_SCREENSHOT || 'tests/artifacts/explorer.png';
@@ -20,10 +20,7 @@ if (!base) {
   process.exit(2);
 }
 
-let browser;
-try {
-  browser = await openOfflineBrowser({ base, viewport: { width: 1600, height: 1000 }, timeout });
-  const { page, problems } = browser;
+await runOffline({ base, viewport: { width: 1600, height: 1000 }, timeout }, 'explorer', async ({ page, problems }) => {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
@@ -78,15 +75,5 @@ try {
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot });
 
-  console.log(JSON.stringify({ overview, hits, panel, canvas: selectedInGraph, problems, screenshot }));
-  if (problems.length) {
-    console.error(problems.join('\n'));
-    process.exitCode = 1;
-  }
-} catch (error) {
-  console.error(`explorer check failed: ${error.message}`);
-  if (browser && browser.problems.length) console.error(browser.problems.join('\n'));
-  process.exitCode = 1;
-} finally {
-  if (browser) await browser.close();
-}
+  return { overview, hits, panel, canvas: selectedInGraph, screenshot };
+});

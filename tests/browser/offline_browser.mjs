@@ -36,3 +36,26 @@ export async function openOfflineBrowser({ base, viewport, locale = 'zh-CN', tim
   };
   return { context, page, problems, close };
 }
+
+/**
+ * Open the offline browser, run `walk(browser)`, print what it returns as one JSON line (with
+ * `problems`), and close. Exit code 1 when the walk throws or anything left the API's origin.
+ */
+export async function runOffline(options, what, walk) {
+  let browser;
+  try {
+    browser = await openOfflineBrowser(options);
+    const report = await walk(browser);
+    console.log(JSON.stringify({ ...report, problems: browser.problems }));
+    if (browser.problems.length) {
+      console.error(browser.problems.join('\n'));
+      process.exitCode = 1;
+    }
+  } catch (error) {
+    console.error(`${what} check failed: ${error.message}`);
+    if (browser && browser.problems.length) console.error(browser.problems.join('\n'));
+    process.exitCode = 1;
+  } finally {
+    if (browser) await browser.close();
+  }
+}
