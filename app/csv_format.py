@@ -1,46 +1,37 @@
-"""CSV answers for spreadsheets.
+"""CSV answers for spreadsheets: the response, and the tables of each answer shape.
 
-UTF-8 with a byte-order mark, so Excel opens Chinese text correctly without an import dialog;
-CRLF line ends (RFC 4180); list values joined with ``;``; ``None`` as an empty cell.
+The text itself (UTF-8 with BOM, CRLF, lists joined with ``;``) is :mod:`graph.spreadsheet`'s,
+shared with the evidence export.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from fastapi import Response
 
-from graph.model import Node, PropertyValue
-from graph.results import OwnershipMatrix
+from graph.model import Node
+from graph.results import Ladder, Ownership, OwnershipMatrix
+from graph.spreadsheet import BOM, LIST_SEPARATOR, cell, render
 
-BOM = "\ufeff"
+__all__ = [
+    "BOM",
+    "LIST_SEPARATOR",
+    "MEDIA_TYPE",
+    "cell",
+    "csv_response",
+    "ladder_table",
+    "matrix_cell",
+    "matrix_table",
+    "node_table",
+    "ownership_table",
+    "render",
+]
+
 MEDIA_TYPE = "text/csv; charset=utf-8"
-LIST_SEPARATOR = ";"
 
 #: Columns every node row starts with; properties follow in sorted order, ``sources`` last.
 NODE_COLUMNS = ("id", "label", "name")
-
-
-def cell(value: PropertyValue | object) -> str:
-    """One value as spreadsheet text."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(cell(item) for item in value)
-    return str(value)
-
-
-def render(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([cell(value) for value in row])
-    return BOM + buffer.getvalue()
 
 
 def csv_response(header: Sequence[str], rows: Iterable[Sequence[object]], filename: str) -> Response:
@@ -62,20 +53,89 @@ def node_table(nodes: Sequence[Node]) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
-def matrix_table(matrix: OwnershipMatrix) -> tuple[list[str], list[list[object]]]:
-    """One row per owner, one column per indicator (headed by its name), cells = basis.
+#: Last column of the matrix CSV: what an owner answers for directly besides indicators.
+OTHER_TARGETS_COLUMN = "other_targets"
 
-    Indicator names that occur twice are told apart by their id in brackets.
+
+def matrix_cell(basis: str, via_name: str | None) -> str:
+    """A matrix cell as text: the basis, and ``via <positioning>`` when the ownership is inherited."""
+    return basis if via_name is None else f"{basis} via {via_name}"
+
+
+def matrix_table(
+    matrix: OwnershipMatrix, others: Mapping[str, Sequence[Ownership]] | None = None
+) -> tuple[list[str], list[list[object]]]:
+    """One row per owner, one column per indicator (headed by its name), then ``other_targets``.
+
+    A cell is the basis (``stated``, ``presented``, ``inferred``) of a direct ownership, or
+    ``<basis> via <positioning>`` of one inherited through a positioning. ``others`` (owner id ->
+    its direct ownerships of non-indicators: the Goal, plans, positionings) fills the last column
+    as ``name (Label, basis)`` joined with ``;``, so a row like 发改委's, whose ownerships are all
+    stated of the Goal and the plans, is not empty. Indicator names that occur twice are told
+    apart by their id in brackets.
     """
+    others = others or {}
     names = [target.name for target in matrix.targets]
     header = ["owner_id", "owner", "label"]
     for target in matrix.targets:
         header.append(target.name if names.count(target.name) == 1 else f"{target.name} [{target.id}]")
+    header.append(OTHER_TARGETS_COLUMN)
     column = {target.id: index for index, target in enumerate(matrix.targets)}
     row_of = {owner.id: index for index, owner in enumerate(matrix.owners)}
     grid: list[list[object]] = [[None] * len(matrix.targets) for _ in matrix.owners]
     for entry in matrix.cells:
         if entry.owner_id in row_of and entry.target_id in column:
-            grid[row_of[entry.owner_id]][column[entry.target_id]] = entry.basis
-    rows = [[owner.id, owner.name, owner.label.value, *grid[i]] for i, owner in enumerate(matrix.owners)]
+            grid[row_of[entry.owner_id]][column[entry.target_id]] = matrix_cell(entry.basis, entry.via_name)
+    rows = []
+    for i, owner in enumerate(matrix.owners):
+        extra = [f"{o.target.name} ({o.target.label.value}, {o.basis})" for o in others.get(owner.id, ())]
+        rows.append([owner.id, owner.name, owner.label.value, *grid[i], extra])
     return header, rows
+
+
+#: Columns of an ownership row (owners, targets, the ownership list behind the matrix).
+OWNERSHIP_COLUMNS = (
+    "owner_id", "owner", "owner_label", "target_id", "target", "target_label",
+    "basis", "confidence", "via_id", "via", "source", "start", "end", "sentence",
+)  # fmt: skip
+
+
+def ownership_table(ownerships: Sequence[Ownership]) -> tuple[list[str], list[list[object]]]:
+    """One row per ownership route; the evidence is the first sentence of its RESPONSIBLE_FOR step.
+
+    ``via`` is empty for a direct ownership and names the positioning for an inherited one.
+    """
+    rows: list[list[object]] = []
+    for row in ownerships:
+        first = row.path[0].mentions[0] if row.path and row.path[0].mentions else None
+        rows.append([
+            row.owner.id, row.owner.name, row.owner.label.value,
+            row.target.id, row.target.name, row.target.label.value,
+            row.basis, row.confidence,
+            None if row.via is None else row.via.id, None if row.via is None else row.via.name,
+            first and first.source, first and first.start, first and first.end, first and first.sentence,
+        ])  # fmt: skip
+    return list(OWNERSHIP_COLUMNS), rows
+
+
+#: Columns of a ladder row: one row per step of every path.
+LADDER_COLUMNS = (
+    "path", "step", "source_id", "source", "source_label", "type", "target_id", "target", "target_label",
+    "basis", "confidence", "shared_terms", "reason", "source_file", "start", "end", "sentence",
+)  # fmt: skip
+
+
+def ladder_table(ladder: Ladder) -> tuple[list[str], list[list[object]]]:
+    """One row per step, paths and steps numbered from 1; the evidence is the step's first sentence."""
+    rows: list[list[object]] = []
+    for number, path in enumerate(ladder.paths, start=1):
+        for position, step in enumerate(path.steps, start=1):
+            first = step.mentions[0] if step.mentions else None
+            rows.append([
+                number, position,
+                step.source.id, step.source.name, step.source.label.value, step.type.value,
+                step.target.id, step.target.name, step.target.label.value,
+                step.basis, step.confidence, step.shared_terms, step.reason,
+                first and first.source, first and first.start, first and first.end, first and first.sentence,
+            ])  # fmt: skip
+    return list(LADDER_COLUMNS), rows

@@ -38,6 +38,7 @@ import anyio.to_thread
 from fastapi import Depends, Path, Query, Request
 
 from app.errors import NO_CONTROL_CHARS
+from graph.evidence import EvidenceRow, store_evidence
 from graph.model import Label
 from graph.results import (
     Counts,
@@ -186,6 +187,9 @@ class AsyncPlanStore:
     async def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
         return await self._run(self.store.neighbourhood, node_id, depth)
 
+    async def evidence(self) -> list[EvidenceRow]:
+        return await self._run(store_evidence, self.store)
+
 
 async def get_store(request: Request) -> AsyncPlanStore:
     """The store opened in the lifespan. ``async``: a plain ``def`` dependency would run in the
@@ -223,7 +227,8 @@ PositioningFilter = Annotated[
     Query(
         max_length=MAX_ID,
         pattern=NO_CONTROL_CHARS,
-        description="A CityPositioning id: keep nodes one hop from it (tasks supporting it, "
+        description="A CityPositioning, by id or by its exact name (a name several positionings share "
+        "answers 422 naming their ids): keep nodes one hop from it (tasks supporting it, "
         "indicators measuring it, owners responsible for it)",
         examples=["pos-d039f3b69512"],
     ),

@@ -13,15 +13,17 @@ from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.head import HeadAsGet
 
+from app import docs_pages
 from app.deps import ANSWER_CACHE_SIZE, AsyncPlanStore
 from app.errors import install_error_handlers
 from app.routes import ROUTERS
 from app.store_factory import open_store
+from app.strict_params import reject_unknown_parameters
 from graph.errors import StoreUnavailable
 from graph.settings import Settings, get_settings
 from graph.store import PlanStore
@@ -37,8 +39,10 @@ plan's overall goal (总目标) → the city's positionings (城市定位) → t
 carries the sentences it was read from.
 
 All routes are read-only GETs. Lists page with `limit`/`offset` (`next_url` gives the next
-page) and answer CSV with `format=csv`. Errors always have the shape
-`{"error": {"status", "code", "message", "detail"}}`.
+page) and every list-shaped answer (lists, owners, targets, ladders, the matrix, the evidence
+table) answers CSV with `format=csv`. A query parameter a route does not declare (a misspelling)
+answers 422 naming the ones it accepts. Where a positioning id is expected, its exact name works
+too. Errors always have the shape `{"error": {"status", "code", "message", "detail"}}`.
 """
 
 
@@ -85,11 +89,15 @@ def create_app(
         description=DESCRIPTION,
         version=_version(),
         lifespan=lifespan,
+        dependencies=[Depends(reject_unknown_parameters)],
+        docs_url=None,  # app.docs_pages serves /docs and /redoc from vendored assets
+        redoc_url=None,
     )
     app.state.settings = settings
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(docs_pages.router)
     app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="explorer")
     app.add_middleware(HeadAsGet)
     return app

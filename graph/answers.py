@@ -35,6 +35,7 @@ __all__ = [
     "edge_basis",
     "edge_confidence",
     "edge_reason",
+    "edge_shared_terms",
     "edge_sort_key",
     "ladder_path_sort_key",
     "make_step",
@@ -125,6 +126,12 @@ def edge_reason(edge: Edge) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def edge_shared_terms(edge: Edge) -> list[str]:
+    """The words an inferred cross-document link was inferred from (``shared_terms``), else ``[]``."""
+    value = edge.properties.get("shared_terms")
+    return [str(term) for term in value] if isinstance(value, list) else []
+
+
 def make_step(source: Node | NodeRef, target: Node | NodeRef, edge: Edge) -> Step:
     """One walked edge with the evidence that makes it true.
 
@@ -138,6 +145,7 @@ def make_step(source: Node | NodeRef, target: Node | NodeRef, edge: Edge) -> Ste
         basis=edge_basis(edge),
         confidence=edge_confidence(edge),
         reason=edge_reason(edge),
+        shared_terms=edge_shared_terms(edge),
         mentions=normalise_mentions(edge.mentions),
     )
 

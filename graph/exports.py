@@ -1,8 +1,12 @@
 """Exports of a built graph for other tools; :func:`write_export` picks the writer for a format.
 
-Four formats:
+Six formats:
 
-- ``json`` and ``graphml``: written by :mod:`graph.graph_file` (node-link JSON, GraphML).
+- ``json``: node-link JSON, the graph file itself (:mod:`graph.graph_file`).
+- ``graphml`` and ``gexf``: for Gephi, yEd and Cytoscape desktop, the node's Chinese name as its
+  label and unique, stable edge ids (:mod:`graph.export_gephi`).
+- ``evidence``: the table to hand a colleague, one row per target × owner with the sentence,
+  as CSV (UTF-8 with BOM, for Excel) and JSON side by side (:mod:`graph.evidence`).
 - ``csv``: the ``neo4j-admin database import full`` layout, one node file per label and one
   relationship file per type with typed headers, plus a ``README.txt`` holding the exact import
   command (:func:`graph.export_csv.write_csv`).
@@ -24,27 +28,32 @@ exports diff cleanly.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from graph.errors import ExportError
 from graph.export_csv import write_csv
 from graph.export_cypher import write_cypher
+from graph.export_gephi import write_gexf, write_graphml
 from graph.model import PlanGraph
 
-EXPORT_FORMATS: tuple[str, ...] = ("json", "graphml", "csv", "cypher")
+EXPORT_FORMATS: tuple[str, ...] = ("json", "graphml", "gexf", "csv", "cypher", "evidence")
 
 DEFAULT_OUTPUTS: dict[str, Path] = {
     "json": Path("out/graph.json"),
     "graphml": Path("out/graph.graphml"),
+    "gexf": Path("out/graph.gexf"),
     "csv": Path("out/neo4j-import"),
     "cypher": Path("out/graph.cypher"),
+    "evidence": Path("out/evidence.csv"),
 }
 
 
 def write_export(graph: PlanGraph, fmt: str, out: Path | None = None) -> list[Path]:
     """Write ``graph`` in format ``fmt`` to ``out`` (a file, or a directory for ``csv``).
 
-    Returns the paths written. ``out`` defaults to :data:`DEFAULT_OUTPUTS`.
+    Returns the paths written. ``out`` defaults to :data:`DEFAULT_OUTPUTS`. ``evidence`` writes
+    ``out`` (CSV) and the same path with the suffix ``.json``.
     """
     if fmt not in EXPORT_FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
@@ -53,11 +62,27 @@ def write_export(graph: PlanGraph, fmt: str, out: Path | None = None) -> list[Pa
         return write_csv(graph, target).files
     if fmt == "cypher":
         return [write_cypher(graph, target)]
-    from graph import graph_file  # the node-link/GraphML writers live with the graph file format
+    if fmt == "graphml":
+        return [write_graphml(graph, target)]
+    if fmt == "gexf":
+        return [write_gexf(graph, target)]
+    if fmt == "evidence":
+        return write_evidence(graph, target)
+    from graph import graph_file  # the node-link writer lives with the graph file format
 
+    return [graph_file.write_graph_json(graph, target)]
+
+
+def write_evidence(graph: PlanGraph, target: Path) -> list[Path]:
+    """The evidence table as CSV at ``target`` and as JSON (a list of rows) beside it."""
+    from graph.evidence import evidence_rows, evidence_table
+    from graph.spreadsheet import render
+    from graph.view import GraphView
+
+    rows = evidence_rows(GraphView.from_plan_graph(graph))
     target.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "json":
-        graph_file.write_graph_json(graph, target)
-    else:
-        graph_file.write_graph_graphml(graph, target)
-    return [target]
+    target.write_text(render(*evidence_table(rows)), encoding="utf-8", newline="")
+    json_path = target.with_suffix(".json")
+    payload = [row.model_dump(mode="json") for row in rows]
+    json_path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return [target, json_path]

@@ -13,8 +13,7 @@ deterministic (nodes by id, edges by (source, target, type), mentions by positio
 so two builds of the same sources are byte-identical, and atomic (a temporary file renamed over
 the target) so a failed write never leaves half a file.
 
-GraphML (``write_graph_graphml``) holds scalars only, so lists and mentions are written as JSON
-strings there; it is an export for Gephi/yEd, never read back.
+GraphML and GEXF for Gephi and yEd are exports, never read back: :mod:`graph.export_gephi`.
 """
 
 from __future__ import annotations
@@ -42,7 +41,6 @@ __all__ = [
     "graph_to_node_link",
     "node_link_to_graph",
     "read_graph_json",
-    "write_graph_graphml",
     "write_graph_json",
 ]
 
@@ -183,26 +181,3 @@ def read_graph_json(path: str | os.PathLike[str]) -> PlanGraph:
         return node_link_to_graph(data)
     except GraphFileError as exc:
         raise GraphFileError(f"{source}: {exc}") from None
-
-
-def _graphml_value(value: Any) -> Any:
-    """A GraphML-representable value: scalars as they are, anything else as JSON text."""
-    if isinstance(value, str | int | float | bool):
-        return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def write_graph_graphml(graph: PlanGraph, path: str | os.PathLike[str]) -> Path:
-    """Write ``graph`` as GraphML (lists and mentions as JSON strings, nulls omitted); returns the path."""
-    target = Path(path)
-    sorted_graph = _sorted_graph(graph)
-    flat = nx.MultiDiGraph()
-    for node_id, attrs in sorted_graph.nodes(data=True):
-        flat.add_node(node_id, **{k: _graphml_value(v) for k, v in attrs.items() if v is not None})
-    for source, target_id, key, attrs in sorted_graph.edges(keys=True, data=True):
-        flat.add_edge(
-            source, target_id, key=key, **{k: _graphml_value(v) for k, v in attrs.items() if v is not None}
-        )
-    _write_atomically(target, lambda handle: nx.write_graphml(flat, handle), binary=True)
-    log.info("wrote GraphML with %d nodes and %d edges to %s", len(graph.nodes), len(graph.edges), target)
-    return target

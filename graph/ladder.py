@@ -11,7 +11,13 @@ positioning -REALIZES-> goal, sub-task -PART_OF-> key task -ADVANCES-> positioni
   a positioning) give two paths through the same nodes.
 
 A Goal asked for its own ladder has no path (``paths == []``); so has a node from which no Goal
-can be reached (a department, a plan).
+can be reached. Nodes of ``NOT_CLIMBING`` labels (the actors, plans and documents: departments,
+task forces, people, plans, sources) are never on a ladder, so asking for theirs is a malformed
+question rather than an empty answer (the API answers ``wrong_label``); every other label, a new
+one included, can climb.
+
+``keep_confident`` drops the paths with a step below a minimum confidence: a link inferred
+across documents on two common words (confidence 0.27) need not stand beside stated steps.
 """
 
 from __future__ import annotations
@@ -21,9 +27,13 @@ from collections.abc import Iterator
 from graph.answers import ladder_path_sort_key, make_step, node_ref
 from graph.model import Edge, Label
 from graph.results import Ladder, LadderPath
+from graph.store import OWNER_LABELS
 from graph.view import GraphView
 
-__all__ = ["climb_paths", "ladder"]
+__all__ = ["NOT_CLIMBING", "climb_paths", "keep_confident", "ladder"]
+
+#: Labels whose nodes never climb to a Goal: who acts, what plans say it, where it is written.
+NOT_CLIMBING: frozenset[Label] = OWNER_LABELS | {Label.PERSON, Label.PLAN, Label.SOURCE}
 
 
 def climb_paths(view: GraphView, start_id: str) -> list[list[Edge]]:
@@ -88,3 +98,19 @@ def ladder(view: GraphView, node_id: str) -> Ladder:
     ]
     paths.sort(key=ladder_path_sort_key)
     return Ladder(start=node_ref(start), paths=paths)
+
+
+def keep_confident(ladder: Ladder, min_confidence: float) -> Ladder:
+    """The ladder without the paths that have a step below ``min_confidence``.
+
+    A step without a confidence counts as 0.0 (as an ownership does), so any minimum above 0
+    drops it: an unrated link is not a confident one.
+    """
+    if min_confidence <= 0:
+        return ladder
+    kept = [
+        path
+        for path in ladder.paths
+        if all((step.confidence if step.confidence is not None else 0.0) >= min_confidence for step in path.steps)
+    ]
+    return Ladder(start=ladder.start, paths=kept)

@@ -9,8 +9,10 @@ An owner is a Department or TaskForce (``OWNER_LABELS``). It answers for a node
   sub-task PART_OF a supporting task inherits nothing) and never passes through a Goal:
   otherwise the leading group, responsible for the Goal, would own everything.
 
-``basis`` and ``confidence`` of an ownership are those of its RESPONSIBLE_FOR edge (an edge
-without them counts as ``"inferred"`` / ``0.0``): inheritance never strengthens a claim.
+``basis`` and ``confidence`` of a direct ownership are those of its RESPONSIBLE_FOR edge (an
+edge without them counts as ``"inferred"`` / ``0.0``). An inherited one is only as strong as its
+weakest step: the weaker basis and the lower confidence of the RESPONSIBLE_FOR edge and the
+MEASURES/SUPPORTS link (``weakest_basis``), so inheritance never strengthens a claim.
 
 ``owners_of`` lists every (owner, route) pair, so an owner that is both direct and inherited
 appears once per route. ``targets_of`` lists an owner's direct targets plus the *indicators* of
@@ -43,6 +45,7 @@ __all__ = [
     "ownership_sort_key",
     "sort_ownerships",
     "targets_of",
+    "weakest_basis",
 ]
 
 #: owners_of: a node of this label inherits the owners of the positioning it links to by this type.
@@ -76,16 +79,21 @@ def inherited_ownership(
     """``owner`` answers for ``target`` because it is responsible for ``positioning``.
 
     ``responsible`` is owner -RESPONSIBLE_FOR-> positioning, ``link`` is
-    target -MEASURES|SUPPORTS-> positioning; basis and confidence come from ``responsible``.
+    target -MEASURES|SUPPORTS-> positioning; basis and confidence are the weaker of the two steps'.
     """
     return Ownership(
         owner=node_ref(owner),
         target=node_ref(target),
-        basis=edge_basis(responsible) or DEFAULT_BASIS,
-        confidence=_confidence(responsible),
+        basis=weakest_basis(edge_basis(responsible) or DEFAULT_BASIS, edge_basis(link) or DEFAULT_BASIS),
+        confidence=min(_confidence(responsible), _confidence(link)),
         via=node_ref(positioning),
         path=[make_step(owner, positioning, responsible), make_step(target, positioning, link)],
     )
+
+
+def weakest_basis(*bases: str) -> str:
+    """The weakest of some bases (``inferred`` < ``presented`` < ``stated``; unknown ranks weakest)."""
+    return max(bases, key=basis_rank)
 
 
 def _confidence(edge: Edge) -> float:
@@ -196,6 +204,7 @@ def build_matrix(
             target_id=ownership.target.id,
             basis=ownership.basis,
             via=None if ownership.via is None else ownership.via.id,
+            via_name=None if ownership.via is None else ownership.via.name,
         )
         for _, ownership in sorted(best.items())
     ]

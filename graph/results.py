@@ -38,6 +38,10 @@ class Step(BaseModel):
     basis: str | None = None
     confidence: float | None = None
     reason: str | None = None
+    shared_terms: list[str] = Field(
+        default_factory=list,
+        description="For a link inferred across documents (ADVANCES): the words it was inferred from",
+    )
     mentions: list[Mention] = Field(default_factory=list)
 
 
@@ -120,7 +124,8 @@ class MatrixCell(BaseModel):
     owner_id: str
     target_id: str
     basis: str
-    via: str | None = None
+    via: str | None = Field(default=None, description="The positioning's id when the ownership is inherited")
+    via_name: str | None = Field(default=None, description="The positioning's name when the ownership is inherited")
 
 
 class OwnershipMatrix(BaseModel):

@@ -1,7 +1,8 @@
-// Copy the explorer's browser library from node_modules into app/static/vendor/.
+// Copy the browser libraries from node_modules into app/static/vendor/: cytoscape for the
+// explorer, Swagger UI and ReDoc for /docs and /redoc.
 //
-// The copies are committed, so a fresh clone serves the explorer with no npm and no network;
-// run `npm ci && npm run vendor` after changing the cytoscape version in package.json.
+// The copies are committed, so a fresh clone serves the explorer and the API docs with no npm
+// and no network; run `npm ci && npm run vendor` after changing a version in package.json.
 // With --check, exit 1 when the committed copy differs from node_modules (a stale vendor dir).
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,12 @@ const vendor = join(root, 'app', 'static', 'vendor');
 const assets = [
   ['node_modules/cytoscape/dist/cytoscape.min.js', 'cytoscape.min.js'],
   ['node_modules/cytoscape/LICENSE', 'cytoscape.LICENSE.txt'],
+  ['node_modules/swagger-ui-dist/swagger-ui-bundle.js', 'swagger-ui-bundle.js'],
+  ['node_modules/swagger-ui-dist/swagger-ui.css', 'swagger-ui.css'],
+  ['node_modules/swagger-ui-dist/favicon-32x32.png', 'favicon-32x32.png'],
+  ['node_modules/swagger-ui-dist/LICENSE', 'swagger-ui.LICENSE.txt'],
+  ['node_modules/redoc/bundles/redoc.standalone.js', 'redoc.standalone.js'],
+  ['node_modules/redoc/LICENSE', 'redoc.LICENSE.txt'],
 ];
 const check = process.argv.includes('--check');
 

@@ -319,18 +319,19 @@ def test_ownership_matrix_json_and_csv_agree(client: TestClient) -> None:
     assert {t["label"] for t in matrix["targets"]} == {"Indicator"}
     rows = read_csv(client.get("/ownership?format=csv"))
     header, body = rows[0], rows[1:]
-    assert header[:3] == ["owner_id", "owner", "label"]
-    assert len(header) == 3 + len(matrix["targets"])
+    assert header[:3] == ["owner_id", "owner", "label"] and header[-1] == "other_targets"
+    assert len(header) == 3 + len(matrix["targets"]) + 1
     assert [row[0] for row in body] == [o["id"] for o in matrix["owners"]]
     column = {t["id"]: 3 + i for i, t in enumerate(matrix["targets"])}
     row_of = {o["id"]: i for i, o in enumerate(matrix["owners"])}
     filled = 0
     for entry in matrix["cells"]:
-        assert body[row_of[entry["owner_id"]]][column[entry["target_id"]]] == entry["basis"]
+        via = f" via {entry['via_name']}" if entry["via"] else ""
+        assert body[row_of[entry["owner_id"]]][column[entry["target_id"]]] == entry["basis"] + via
         filled += 1
-    assert sum(1 for row in body for value in row[3:] if value) == filled
+    assert sum(1 for row in body for value in row[3:-1] if value) == filled
     marine = next(row for row in body if row[1] == "青岛市海洋发展局")
-    assert marine[header.index("集装箱吞吐量")] == "presented"
+    assert marine[header.index("集装箱吞吐量")] == "presented via 引领型现代海洋城市"
 
 
 # --- search and graph ------------------------------------------------------------------------------

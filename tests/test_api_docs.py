@@ -61,6 +61,10 @@ def test_the_documented_endpoints(openapi: dict[str, Any]) -> None:
         "/positionings",
         "/positionings/{node_id}/owners",
         "/tasks",
+        "/tasks/{node_id}/owners",
+        "/goals/{node_id}/owners",
+        "/plans/{node_id}/owners",
+        "/evidence",
         "/indicators",
         "/indicators/{node_id}/owners",
         "/departments",
@@ -122,6 +126,7 @@ def test_example_ids_are_real_seed_nodes(seed_reference: NetworkxStore) -> None:
     assert examples.OWNERSHIP in answers(seed_reference.owners_of(examples.INDICATOR["id"]))
     assert examples.POSITIONING_OWNERSHIP in answers(seed_reference.owners_of(examples.POSITIONING["id"]))
     assert examples.TASK_FORCE_OWNERSHIP in answers(seed_reference.targets_of(examples.TASK_FORCE["id"]))
+    assert examples.TASK_OWNERSHIP in answers(seed_reference.owners_of(examples.TASK["id"]))
     ladder = seed_reference.ladder(examples.TASK["id"])
     assert [[(s.source.id, s.type.value, s.target.id) for s in path.steps] for path in ladder.paths] == [
         [(s["source"]["id"], s["type"], s["target"]["id"]) for s in path["steps"]] for path in examples.LADDER["paths"]

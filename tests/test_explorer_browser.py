@@ -22,6 +22,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,10 +61,10 @@ def _require_browser_tools() -> str:
     return node
 
 
-@pytest.fixture(scope="module")
-def explorer_url(seed_graph: PlanGraph) -> Iterator[str]:
-    """The API with the explorer, serving the seed graph from an embedded store."""
-    store = NetworkxStore(seed_graph)
+@contextmanager
+def serving(graph: PlanGraph) -> Iterator[str]:
+    """The API with the explorer on a free loopback port, serving ``graph`` from an embedded store."""
+    store = NetworkxStore(graph)
     app = create_app(settings=Settings(), store=store)
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
@@ -81,6 +82,13 @@ def explorer_url(seed_graph: PlanGraph) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         store.close()
+
+
+@pytest.fixture(scope="module")
+def explorer_url(seed_graph: PlanGraph) -> Iterator[str]:
+    """The API with the explorer, serving the seed graph from an embedded store."""
+    with serving(seed_graph) as url:
+        yield url
 
 
 def png_summary(path: Path) -> tuple[int, int, int]:
@@ -150,7 +158,7 @@ def test_explorer_finds_the_owner_and_evidence_of_an_indicator(explorer_url: str
 # Without a browser: the page is self-contained and never parses data as HTML
 # ----------------------------------------------------------------------------------------------
 
-OUR_FILES = ("index.html", "app.js", "style.css")
+OUR_FILES = ("index.html", "app.js", "zh.js", "style.css")
 
 
 def test_the_page_needs_no_network() -> None:
@@ -159,13 +167,13 @@ def test_the_page_needs_no_network() -> None:
         assert not re.search(r"(?i)\b(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text), f"{name} loads from the network"
         assert "@import" not in text
     html = (STATIC / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<script src="([^"]+)"', html) == ["vendor/cytoscape.min.js", "app.js"]
+    assert re.findall(r'<script src="([^"]+)"', html) == ["vendor/cytoscape.min.js", "zh.js", "app.js"]
     assert (STATIC / "vendor" / "cytoscape.min.js").stat().st_size > 100_000
     assert (STATIC / "vendor" / "cytoscape.LICENSE.txt").is_file()
 
 
 def test_the_script_only_inserts_text() -> None:
-    script = (STATIC / "app.js").read_text(encoding="utf-8")
+    script = (STATIC / "app.js").read_text(encoding="utf-8") + (STATIC / "zh.js").read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert sink not in script, sink
 

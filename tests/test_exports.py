@@ -382,8 +382,8 @@ def test_graphml_opens_in_networkx(tmp_path: Path, synthetic_one: PlanGraph) -> 
     opened = nx.read_graphml(path)
     assert opened.number_of_nodes() == len(synthetic_one.nodes)
     assert opened.number_of_edges() == len(synthetic_one.edges)
-    labels = Counter(data["label"] for _, data in opened.nodes(data=True))
-    assert labels == graph_counts(synthetic_one)[0]
+    types = Counter(data["type"] for _, data in opened.nodes(data=True))
+    assert types == graph_counts(synthetic_one)[0]
 
 
 def test_json_export_reads_back(tmp_path: Path, seed_graph: PlanGraph) -> None:
@@ -398,7 +398,7 @@ def test_unknown_format_is_refused(seed_graph: PlanGraph) -> None:
         write_export(seed_graph, "xlsx")
 
 
-@pytest.mark.parametrize("fmt", ["json", "graphml", "csv", "cypher"])
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "csv", "cypher"])
 def test_cli_export(fmt: str, tmp_path: Path, seed_paths: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / ("neo4j-import" if fmt == "csv" else f"graph.{fmt}")
     assert cli_main(["export", "--format", fmt, "--out", str(out), *map(str, seed_paths)]) == 0

@@ -24,7 +24,6 @@ from graph.graph_file import (
     graph_to_node_link,
     node_link_to_graph,
     read_graph_json,
-    write_graph_graphml,
     write_graph_json,
 )
 from graph.merging import merge_graph, merge_properties, withdraw_sources
@@ -166,22 +165,6 @@ class TestGraphFile:
         with pytest.raises(GraphFileError, match="unknown node 'pos-missing'"):
             write_graph_json(PlanGraph(nodes=[goal], edges=[dangling]), tmp_path / "g.json")
         assert not (tmp_path / "g.json").exists()
-
-    def test_graphml_holds_scalars_with_lists_and_mentions_as_json(self, tmp_path: Path) -> None:
-        graph = synthetic_graph(1)
-        path = write_graph_graphml(graph, tmp_path / "graph.graphml")
-        opened = nx.read_graphml(path, force_multigraph=True)
-        assert opened.number_of_nodes() == len(graph.nodes)
-        assert opened.number_of_edges() == len(graph.edges)
-        dept = next(n for n in graph.nodes if n.name.endswith("商务局"))
-        attrs = opened.nodes[dept.id]
-        assert attrs["label"] == "Department" and attrs["name"] == dept.name
-        assert json.loads(attrs["aliases"]) == dept.properties["aliases"]
-        assert [Mention(**m) for m in json.loads(attrs["mentions"])] == dept.mentions
-        some = next(e for e in graph.edges if e.type is RelType.RESPONSIBLE_FOR)
-        edge_attrs = opened.edges[some.source, some.target, some.type.value]
-        assert edge_attrs["type"] == "RESPONSIBLE_FOR" and edge_attrs["basis"] == some.properties["basis"]
-        assert write_graph_graphml(graph, tmp_path / "again.graphml").read_bytes() == path.read_bytes()
 
 
 # =========================================================================================

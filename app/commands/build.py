@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.graph_file import write_graph_graphml, write_graph_json
+    from graph.export_gephi import write_graphml
+    from graph.graph_file import write_graph_json
     from loaders.pipeline import build
 
     settings = get_settings()
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     report = build(paths, max_bytes=settings.max_file_bytes, skip_bad=args.skip_bad, cache_dir=settings.cache_dir)
     out = args.out or settings.graph_path
     if args.format == "graphml":
-        write_graph_graphml(report.graph, out)
+        write_graphml(report.graph, out)
     else:
         write_graph_json(report.graph, out)
     for name, reason in report.skipped:

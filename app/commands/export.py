@@ -1,8 +1,9 @@
 """``plankg export``: build the graph from source documents and write it for another tool.
 
-Formats: ``json`` (node-link), ``graphml`` (networkx, Gephi, Cytoscape desktop), ``csv``
-(a directory for ``neo4j-admin database import full``, with the command in its README.txt) and
-``cypher`` (a ``cypher-shell -f`` script of MERGE statements).
+Formats: ``json`` (node-link), ``graphml`` and ``gexf`` (Gephi, yEd, Cytoscape desktop), ``csv``
+(a directory for ``neo4j-admin database import full``, with the command in its README.txt),
+``cypher`` (a ``cypher-shell -f`` script of MERGE statements) and ``evidence`` (one row per
+target × owner with its sentence, CSV for Excel and JSON).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ logger = logging.getLogger(__name__)
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="build the graph and write it as JSON, GraphML, neo4j-admin CSV or a Cypher script",
+        help="build the graph and write it as JSON, GraphML, GEXF, neo4j-admin CSV, a Cypher script or the evidence table",
         description=__doc__.splitlines()[0],
     )
     parser.add_argument(

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from app.routes import (
     departments,
+    evidence,
     goals,
     health,
     indicators,
@@ -35,6 +36,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     departments.router,
     task_forces.router,
     ownership.router,
+    evidence.router,
     tasks.router,
     goals.router,
     people.router,

@@ -102,6 +102,7 @@ def step(
         "basis": basis,
         "confidence": confidence,
         "reason": reason,
+        "shared_terms": [],
         "mentions": [mention] if mention else [],
     }
 
@@ -182,5 +183,39 @@ LADDER = {
 }
 
 
-def json_example(example: Any, description: str = "Successful answer") -> dict[int | str, dict[str, Any]]:
-    return {200: {"description": description, "content": {"application/json": {"example": example}}}}
+def json_example(
+    example: Any, description: str = "Successful answer", *, csv: bool = False
+) -> dict[int | str, dict[str, Any]]:
+    """A 200 response with a JSON example; ``csv`` adds the ``text/csv`` variant (``format=csv``)."""
+    content: dict[str, Any] = {"application/json": {"example": example}}
+    if csv:
+        content["text/csv"] = {"schema": {"type": "string"}}
+        description += " (JSON), or the same rows as CSV (`format=csv`)"
+    return {200: {"description": description, "content": content}}
+
+TASK_OWNERSHIP = {
+    "owner": COMMERCE,
+    "target": TASK,
+    "basis": "presented",
+    "confidence": 0.8,
+    "via": PORT_POSITIONING,
+    "path": [
+        step(COMMERCE, PORT_POSITIONING, "RESPONSIBLE_FOR", "presented", 0.8, PRESENTED_REASON, PRESENTED),
+        step(
+            TASK,
+            PORT_POSITIONING,
+            "SUPPORTS",
+            reason="an action in the positioning's paragraph",
+            mention={
+                "source": SOURCE,
+                "start": 3379,
+                "end": 3394,
+                "text": "推动青岛港加快建设世界一流海港",
+                "sentence": "在国际门户枢纽城市的打造上,青岛聚焦国际合作、双向投资、综合交通和内外循环,放大上合示范区、"
+                "山东自贸试验区青岛片区等国字号开放平台能级,高水平建设中日(青岛)地方发展合作示范区,"
+                "争取承办首届中国-中亚国家产业与投资合作论坛,推动青岛港加快建设世界一流海港。",
+                "sentence_start": 3267,
+            },
+        ),
+    ],
+}

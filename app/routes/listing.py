@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.csv_format import MEDIA_TYPE, csv_response, node_table
 from app.deps import AsyncPlanStore, Format, Limit, Offset, PositioningFilter, Store, TextFilter, YearFilter
 from app.errors import ERROR_RESPONSES
+from app.resolve import resolve_name
 from graph.model import Label, Node
 from graph.store import MAX_LIMIT
 
@@ -122,8 +123,9 @@ async def node_list(
     year: int | None = None,
     q: str | None = None,
 ) -> NodeList | Response:
-    """Answer a list route: a ``NodeList`` page, or CSV rows."""
+    """Answer a list route: a ``NodeList`` page, or CSV rows. ``positioning`` may be a name."""
     q = q or None
+    positioning = await resolve_name(store, Label.CITY_POSITIONING, positioning, "positioning")
     if fmt == "csv":
         return await _csv(request, store, label, limit=limit, offset=offset, positioning=positioning, year=year, q=q)
     page = await store.list_nodes(label, positioning=positioning, year=year, q=q, limit=limit, offset=offset)

@@ -9,6 +9,8 @@ force's id) answers **404 ``wrong_label``**, not 422: the id is well-formed, but
 indicator (department) at that URL. The error's detail names the node's real label and points
 at ``/nodes/{id}``, which answers for any id.
 
+``format=csv`` answers the same ownerships as one CSV row each (``app.csv_format.ownership_table``).
+
 The label is read from the answer itself when it has rows (every ``Ownership`` carries the asked
 node as a ``NodeRef``), so the common case costs one store call; only an empty answer needs a
 second one (``get_node``) to tell "no owners" from "no such node" and "wrong label". The stores
@@ -21,15 +23,22 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict
 
-from app.deps import AsyncPlanStore, NodeId, Store
+from app.csv_format import csv_response, ownership_table
+from app.deps import AsyncPlanStore, Format, NodeId, Store
 from app.errors import ERROR_RESPONSES, WrongLabel
 from app.routes import examples
 from graph.errors import InvalidQuery
 from graph.model import Label
 from graph.results import NodeRef, Ownership
+
+
+CSV_NOTE = """
+    `format=csv` answers one row per ownership: owner, target, `basis`, `confidence`, `via` and the
+    first sentence of its evidence.
+    """
 
 
 class OwnersAnswer(BaseModel):
@@ -91,6 +100,10 @@ def add_targets_route(router: APIRouter, label: Label, *, name: str, example: di
     _add_node_route(router, "/{node_id}/targets", TargetsAnswer, targets_answer, label, name, example, doc)
 
 
+def _rows(answer: BaseModel) -> list[Ownership]:
+    return answer.owners if isinstance(answer, OwnersAnswer) else answer.targets  # type: ignore[attr-defined]
+
+
 def _add_node_route(
     router: APIRouter,
     path: str,
@@ -104,10 +117,14 @@ def _add_node_route(
     """``name`` becomes the endpoint's name (its OpenAPI operation id), ``doc`` its docstring (the
     OpenAPI description), ``example`` the whole Chinese JSON example of a 200 answer."""
 
-    async def endpoint(node_id: NodeId, store: Store) -> Any:
-        return await answer(store, node_id, (label,))
+    async def endpoint(node_id: NodeId, store: Store, format: Format = "json") -> Any:
+        result = await answer(store, node_id, (label,))
+        if format == "csv":
+            kind = path.rsplit("/", 1)[-1]
+            return csv_response(*ownership_table(_rows(result)), f"{kind}_{node_id}.csv")
+        return result
 
     endpoint.__name__ = endpoint.__qualname__ = name
-    endpoint.__doc__ = doc
-    responses = {**examples.json_example(example), **ERROR_RESPONSES}
+    endpoint.__doc__ = doc + CSV_NOTE
+    responses = {**examples.json_example(example, csv=True), **ERROR_RESPONSES}
     router.get(path, response_model=answer_model, responses=responses)(endpoint)

@@ -31,9 +31,23 @@
   const REASON_LABEL = { stated: '依据', presented: '发布会介绍', inferred: '推断理由' };
   const OWNER_LABELS = ['Department', 'TaskForce'];
   const COLUMN_LABELS = ['Task', 'Indicator', 'Plan'];
-  const OWNERS_URL = { Indicator: 'indicators', CityPositioning: 'positionings' };
+  const OWNERS_URL = {
+    Indicator: 'indicators', CityPositioning: 'positionings', Task: 'tasks', Goal: 'goals', Plan: 'plans',
+  };
   const TARGETS_URL = { Department: 'departments', TaskForce: 'task-forces' };
-  const LADDER_LABELS = ['Task', 'Indicator', 'CityPositioning', 'Plan'];
+  // what never climbs to the goal (graph/ladder.py NOT_CLIMBING): every other label has a ladder
+  const NOT_CLIMBING = ['Department', 'TaskForce', 'Person', 'Plan', 'Source'];
+  // every label is drawn at MIN_SCREEN_FONT px or more whatever the zoom (the names of these
+  // labels at MIN_NAME_FONT, and wider), so the overview's default fit is readable
+  const ALWAYS_NAMED = ['Goal', 'CityPositioning', 'Department', 'TaskForce'];
+  const MIN_SCREEN_FONT = 10;
+  const MIN_NAME_FONT = 12;
+  // edge colours by type; the legend is drawn from the same table
+  const EDGE_COLORS = {
+    REALIZES: '#e67e22', MEASURES: '#7dcea0', SUPPORTS: '#85c1e9', RESPONSIBLE_FOR: '#a569bd',
+  };
+  const EDGE_DEFAULT_COLOR = '#b8c2cc';
+  const ZH = window.PLANKG_ZH;
 
   const state = {
     cy: null,
@@ -42,7 +56,59 @@
     selected: null,
     request: 0,         // the panel shows the answer of the latest click only
     matrixLoaded: false,
+    totals: {},         // nodes per label in the whole graph (/health)
+    restoring: true,    // while the URL's state is applied, changes do not rewrite the URL
   };
+
+  // ---------------------------------------------------------------------------------------
+  // Shareable state: the URL's hash holds the view, so a link reopens it
+  //   #node=<id>&pos=<positioning id>&hide=Task,Person&inferred=0&q=<search>&goal=<id>&view=matrix
+  // ---------------------------------------------------------------------------------------
+  function readHash() {
+    return new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  }
+
+  function writeHash() {
+    if (state.restoring) return;
+    const params = new URLSearchParams();
+    if (state.selected) params.set('node', state.selected);
+    if ($('positioning-filter').value) params.set('pos', $('positioning-filter').value);
+    const hidden = Array.from(document.querySelectorAll('#label-filters input')).filter((i) => !i.checked).map((i) => i.value);
+    if (hidden.length) params.set('hide', hidden.join(','));
+    if (!$('show-inferred').checked) params.set('inferred', '0');
+    const q = $('search-input').value.trim();
+    if (q) params.set('q', q);
+    if (state.goalId && !$('goal-choice').hidden) params.set('goal', state.goalId);
+    if (!$('matrix-view').hidden) params.set('view', 'matrix');
+    const hash = params.toString();
+    history.replaceState(null, '', hash ? `#${hash}` : window.location.pathname + window.location.search);
+  }
+
+  /** Apply the URL's state after the overview has loaded: filters, then search, node, view. */
+  async function restoreFromHash() {
+    const params = readHash();
+    state.restoring = true;
+    try {
+      const hidden = new Set((params.get('hide') || '').split(',').filter(Boolean));
+      document.querySelectorAll('#label-filters input').forEach((i) => { i.checked = !hidden.has(i.value); });
+      $('show-inferred').checked = params.get('inferred') !== '0';
+      const pos = params.get('pos');
+      if (pos && state.positionings.some((p) => p.id === pos)) $('positioning-filter').value = pos;
+      applyFilters();
+      const q = params.get('q');
+      if (q) {
+        $('search-input').value = q;
+        await runSearch(q);
+      }
+      if (params.get('node')) {
+        await focusNode(params.get('node'));
+        $('search-results').hidden = true; // the link opens the node, the search is only kept
+      }
+      if (params.get('view') === 'matrix') switchView('matrix-view');
+    } finally {
+      state.restoring = false;
+    }
+  }
 
   // ---------------------------------------------------------------------------------------
   // DOM and HTTP helpers
@@ -115,16 +181,15 @@
         style: {
           label: 'data(name)',
           'font-family': getComputedStyle(document.documentElement).fontFamily,
-          'font-size': 'data(font)',
+          'font-size': 'data(fs)',
           color: '#1f2933',
           'text-valign': 'bottom',
           'text-margin-y': 3,
           'text-wrap': 'ellipsis',
-          'text-max-width': 104,
+          'text-max-width': 'data(tw)',
           'text-background-color': '#ffffff',
           'text-background-opacity': 0.8,
           'text-background-padding': 1,
-          'min-zoomed-font-size': 5,
           width: 'data(size)',
           height: 'data(size)',
           'background-color': 'data(color)',
@@ -132,24 +197,22 @@
           'border-width': 0,
         },
       },
-      { selector: 'node[label = "Goal"]', style: { 'text-wrap': 'wrap', 'text-max-width': 320, 'font-weight': 'bold' } },
-      { selector: 'node[label = "CityPositioning"]', style: { 'text-wrap': 'wrap', 'text-max-width': 150, 'font-weight': 'bold' } },
+      { selector: 'node[label = "Goal"]', style: { 'text-wrap': 'wrap', 'text-max-width': 420, 'font-weight': 'bold' } },
+      { selector: 'node[label = "CityPositioning"]', style: { 'text-wrap': 'wrap', 'font-weight': 'bold' } },
       {
         selector: 'edge',
         style: {
           width: 1.2,
-          'line-color': '#b8c2cc',
-          'target-arrow-color': '#b8c2cc',
+          'line-color': 'data(color)',
+          'target-arrow-color': 'data(color)',
           'target-arrow-shape': 'triangle',
           'arrow-scale': 0.7,
           'curve-style': 'bezier',
           opacity: 0.75,
         },
       },
-      { selector: 'edge[type = "REALIZES"]', style: { width: 3, 'line-color': '#e67e22', 'target-arrow-color': '#e67e22' } },
-      { selector: 'edge[type = "MEASURES"]', style: { 'line-color': '#7dcea0', 'target-arrow-color': '#7dcea0' } },
-      { selector: 'edge[type = "SUPPORTS"]', style: { 'line-color': '#85c1e9', 'target-arrow-color': '#85c1e9' } },
-      { selector: 'edge[type = "RESPONSIBLE_FOR"]', style: { width: 1.8, 'line-color': '#a569bd', 'target-arrow-color': '#a569bd' } },
+      { selector: 'edge[type = "REALIZES"]', style: { width: 3 } },
+      { selector: 'edge[type = "RESPONSIBLE_FOR"]', style: { width: 1.8 } },
       { selector: 'edge[basis = "inferred"]', style: { 'line-style': 'dashed' } },
       { selector: '.hidden', style: { display: 'none' } },
       { selector: '.faded', style: { opacity: 0.3, 'text-opacity': 0.55 } },
@@ -167,9 +230,19 @@
         id: node.id, name: node.name, label: node.label,
         color: meta.color, shape: meta.shape, size: meta.size, font: meta.font,
         order: Number(node.properties && node.properties.order) || null,
+        doc: documentPosition(node),
+        fs: meta.font, tw: ALWAYS_NAMED.includes(node.label) ? 150 : 104,
       },
     };
   }
+
+  /** Where a node is first written: (source, offset) as one sortable string ('~' when nowhere). */
+  function documentPosition(node) {
+    const first = (node.mentions || [])[0];
+    return first ? `${first.source}\u0000${String(first.start).padStart(10, '0')}` : '~';
+  }
+
+  const byDocument = (a, b) => (a.data('doc') < b.data('doc') ? -1 : a.data('doc') > b.data('doc') ? 1 : 0);
 
   function edgeElement(edge) {
     const props = edge.properties || {};
@@ -179,6 +252,7 @@
         id: `${edge.source}|${edge.type}|${edge.target}`,
         source: edge.source, target: edge.target, type: edge.type,
         basis: props.basis || null, zh: RELATIONS[edge.type] || edge.type,
+        color: EDGE_COLORS[edge.type] || EDGE_DEFAULT_COLOR,
       },
     };
   }
@@ -251,8 +325,7 @@
     const rank = { Indicator: 0, Task: 1, Plan: 2 };
     const stack = (nodes, x0) => {
       const k0 = subs(nodes.length);
-      nodes.sort((a, b) => (rank[a.data('label')] ?? 3) - (rank[b.data('label')] ?? 3) ||
-        a.data('name').localeCompare(b.data('name'), 'zh'));
+      nodes.sort((a, b) => (rank[a.data('label')] ?? 3) - (rank[b.data('label')] ?? 3) || byDocument(a, b));
       nodes.forEach((node, k) => {
         positions[node.id()] = { x: x0 + ((k % k0) - (k0 - 1) / 2) * SUB, y: Y_ITEMS + Math.floor(k / k0) * ROW };
       });
@@ -299,7 +372,9 @@
     const hiddenLabels = new Set(
       Array.from(document.querySelectorAll('#label-filters input')).filter((i) => !i.checked).map((i) => i.value));
     const pid = $('positioning-filter').value;
+    const showInferred = $('show-inferred').checked;
     cy.batch(() => {
+      cy.edges().forEach((edge) => edge.toggleClass('hidden', !showInferred && edge.data('basis') === 'inferred'));
       cy.nodes().forEach((node) => {
         let visible = !hiddenLabels.has(node.data('label'));
         if (visible && pid) {
@@ -313,9 +388,20 @@
       });
     });
     const nodes = cy.nodes().not('.hidden');
-    const edges = nodes.edgesWith(nodes);
+    const edges = nodes.edgesWith(nodes).not('.hidden');
     if (nodes.nonempty()) cy.animate({ fit: { eles: nodes, padding: 30 } }, { duration: 250 });
-    setStatus(`显示 ${nodes.length} 个节点 · ${edges.length} 条关系`);
+    setStatus([`显示 ${nodes.length} 个节点 · ${edges.length} 条关系`, ...partialCounts()].join(' · '));
+    writeHash();
+  }
+
+  /** "概览含 80/140 个任务、7/10 个责任部门（其余可搜索打开）": the labels the overview holds only part of. */
+  function partialCounts() {
+    const cy = state.cy;
+    const parts = Object.entries(state.totals)
+      .map(([label, total]) => [label, cy.nodes(`[label = "${label}"]`).length, total])
+      .filter(([, shown, total]) => shown > 0 && shown < total)
+      .map(([label, shown, total]) => `${shown}/${total} 个${(LABELS[label] || { zh: label }).zh}`);
+    return parts.length ? [`概览含 ${parts.join('、')}（其余可搜索打开）`] : [];
   }
 
   function buildFilters() {
@@ -330,9 +416,12 @@
       const count = cy.nodes(`[label = "${label}"]`).length;
       if (!count) continue;
       const input = el('input', { type: 'checkbox', value: label, checked: !unchecked.has(label), onchange: applyFilters });
-      fieldset.append(el('label', {}, input, el('span', { class: 'swatch', style: { background: meta.color } }),
-        `${meta.zh} (${count})`));
+      const total = state.totals[label];
+      fieldset.append(el('label', { title: total > count ? `概览显示 ${count} 个，图中共 ${total} 个` : null },
+        input, el('span', { class: 'swatch', style: { background: meta.color } }),
+        total > count ? `${meta.zh} (${count}/${total})` : `${meta.zh} (${count})`));
     }
+    select.querySelector('option[value=""]').textContent = `全部（${state.positionings.length} 个城市定位）`;
     select.querySelectorAll('option:not([value=""])').forEach((o) => o.remove());
     state.positionings.forEach((p) => select.append(el('option', { value: p.id }, p.name)));
     select.value = state.positionings.some((p) => p.id === chosen) ? chosen : '';
@@ -342,6 +431,7 @@
     const cy = state.cy;
     cy.elements().removeClass('faded selected lit');
     state.selected = id;
+    writeHash();
     if (!id) return;
     const node = cy.getElementById(id);
     if (node.empty()) return;
@@ -381,6 +471,7 @@
     choice.value = state.goalId;
     $('goal-choice').hidden = goals.length < 2;
     addSubgraph(await api(`graph?focus=${enc(state.goalId)}&depth=2`));
+    state.totals = (await optional(api('health'))).counts?.nodes || {};
     layeredLayout();
     buildFilters();
     applyFilters();
@@ -441,8 +532,8 @@
   function propertiesTable(node) {
     const rows = Object.entries(node.properties || {})
       .filter(([, value]) => value !== null && value !== '' && !(Array.isArray(value) && !value.length))
-      .map(([key, value]) => el('tr', {}, el('th', {}, key), el('td', {}, Array.isArray(value) ? value.join('、') : String(value))));
-    rows.unshift(el('tr', {}, el('th', {}, 'id'), el('td', {}, node.id)));
+      .map(([key, value]) => el('tr', {}, el('th', { title: key }, ZH.property(key)), el('td', {}, ZH.value(key, value))));
+    rows.unshift(el('tr', {}, el('th', { title: 'id' }, ZH.property('id')), el('td', {}, node.id)));
     return el('table', { class: 'props' }, el('tbody', {}, rows));
   }
 
@@ -466,7 +557,8 @@
     ];
     if (first.reason) {
       const basis = first.basis || row.basis;
-      items.push(el('p', { class: `reason reason-${basis}` }, `${REASON_LABEL[basis] || '说明'}：${first.reason}`));
+      items.push(el('p', { class: `reason reason-${basis}`, title: first.reason },
+        `${REASON_LABEL[basis] || '说明'}：${ZH.reason(first.reason)}`));
     }
     // the evidence of the ownership itself is shown open: it is what a researcher cites
     const own = (first.mentions || [])[0];
@@ -481,15 +573,30 @@
       const parts = [nodeLink(path.steps[0].source)];
       path.steps.forEach((step) => {
         parts.push(el('span', { class: 'rel', title: step.type }, RELATIONS[step.type] || step.type),
-          basisBadge(step.basis === 'stated' ? null : step.basis), '→ ', nodeLink(step.target));
+          basisBadge(step.basis === 'stated' ? null : step.basis),
+          (step.shared_terms || []).length
+            ? el('span', { class: 'shared-terms', title: step.reason ? ZH.reason(step.reason) : null },
+              `共同词：${step.shared_terms.join('、')} · 置信度 ${Number(step.confidence).toFixed(2)}`)
+            : null,
+          '→ ', nodeLink(step.target));
       });
       return el('li', {}, parts, stepEvidence(path.steps));
     }));
   }
 
+  /** Neighbours in document order where the graph knows where they are written, then as given. */
+  function inDocumentOrder(neighbours) {
+    const position = (n) => {
+      const node = state.cy.getElementById(n.node.id);
+      return node.nonempty() ? node.data('doc') : '~';
+    };
+    return neighbours.map((n, i) => [position(n), i, n]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
+      .map(([, , n]) => n);
+  }
+
   function neighboursList(neighbours) {
     if (!neighbours.length) return el('p', { class: 'none' }, '无');
-    return el('ul', { class: 'neighbours' }, neighbours.map((n) => el('li', {},
+    return el('ul', { class: 'neighbours' }, inDocumentOrder(neighbours).map((n) => el('li', {},
       el('span', { class: 'dir' }, n.direction === 'out' ? `${RELATIONS[n.type] || n.type} → ` : `← ${RELATIONS[n.type] || n.type} `),
       labelBadge(n.node.label), ' ', nodeLink(n.node),
       n.properties && n.properties.basis ? [' ', basisBadge(n.properties.basis)] : null)));
@@ -513,7 +620,7 @@
     const [owners, targets, ladder] = await Promise.all([
       ownersUrl ? optional(api(ownersUrl)) : null,
       targetsUrl ? optional(api(targetsUrl)) : null,
-      LADDER_LABELS.includes(node.label) ? optional(api(`ladder/${enc(id)}`)) : null,
+      NOT_CLIMBING.includes(node.label) ? null : optional(api(`ladder/${enc(id)}`)),
     ]);
     if (ticket !== state.request) return; // a later click won
     if (state.selected === id) {
@@ -577,6 +684,7 @@
       }, labelBadge(hit.node.label), el('span', { class: 'hit-name' }, hit.node.name),
       el('span', { class: 'hit-score' }, (hit.matched || []).join(' '))))) : [el('li', { class: 'empty' }, '没有结果')]));
     results.hidden = false;
+    writeHash();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -593,7 +701,7 @@
       matrix.targets.map((target) => {
         const cell = cells.get(`${owner.id}\u0000${target.id}`);
         if (!cell) return el('td', {});
-        const via = cell.via ? `，经 ${names.get(cell.via) || cell.via}` : '';
+        const via = cell.via ? `，经 ${cell.via_name || names.get(cell.via) || cell.via}` : '';
         return el('td', { class: `basis-${cell.basis}`, title: `${owner.name} → ${target.name}：${BASIS[cell.basis] || cell.basis}${via}` },
           BASIS_SHORT[cell.basis] || cell.basis);
       })));
@@ -610,6 +718,7 @@
     document.querySelectorAll('.view').forEach((view) => { view.hidden = view.id !== viewId; });
     if (viewId === 'matrix-view' && !state.matrixLoaded) loadMatrix().catch(showError);
     if (viewId === 'graph-view' && state.cy) state.cy.resize();
+    writeHash();
   }
 
   // ---------------------------------------------------------------------------------------
@@ -629,6 +738,9 @@
       minZoom: 0.15,
       maxZoom: 3,
     });
+    state.cy.on('zoom', keepNamesReadable);
+    window.plankgExplorer = Object.freeze({ cy: () => state.cy }); // for the browser tests
+    buildLegend();
     state.cy.on('tap', 'node', (event) => {
       highlight(event.target.id());
       showPanel(event.target.id()).catch(showError);
@@ -657,6 +769,7 @@
       if (!$('search-form').contains(event.target)) $('search-results').hidden = true;
     });
     $('positioning-filter').addEventListener('change', applyFilters);
+    $('show-inferred').addEventListener('change', applyFilters);
     $('goal-filter').addEventListener('change', () => {
       state.goalId = $('goal-filter').value;
       $('positioning-filter').value = '';
@@ -664,12 +777,51 @@
     });
     $('reset-view').addEventListener('click', () => {
       document.querySelectorAll('#label-filters input').forEach((i) => { i.checked = true; });
+      $('show-inferred').checked = true;
       $('positioning-filter').value = '';
       loadOverview().then(() => highlight(null)).catch(showError);
     });
     document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => switchView(tab.dataset.view)));
 
-    loadOverview().catch(showError);
+    state.goalId = readHash().get('goal');
+    loadOverview().then(restoreFromHash).catch((error) => { state.restoring = false; showError(error); });
+  }
+
+  /** Every label at MIN_SCREEN_FONT px or more on screen (ALWAYS_NAMED at MIN_NAME_FONT, their
+   * width grown alike) whatever the zoom: zoomed out, labels are shortened, never unreadable. */
+  function keepNamesReadable() {
+    const cy = state.cy;
+    const zoom = cy.zoom();
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const meta = LABELS[node.data('label')] || { font: 10 };
+        const named = ALWAYS_NAMED.includes(node.data('label'));
+        const size = Math.max(meta.font, (named ? MIN_NAME_FONT : MIN_SCREEN_FONT) / zoom);
+        node.data({ fs: size, tw: named ? 150 * (size / meta.font) : 104 });
+      });
+    });
+  }
+
+  /** The legend: node colours, edge colours and styles, and the basis badges, from the tables above. */
+  function buildLegend() {
+    const line = (color, dashed) => el('span', {
+      class: 'legend-line', style: { borderTopColor: color, borderTopStyle: dashed ? 'dashed' : 'solid' },
+    });
+    const nodes = Object.values(LABELS).map((meta) => el('li', {},
+      el('span', { class: 'swatch', style: { background: meta.color } }), meta.zh));
+    const edges = [
+      ...Object.entries(EDGE_COLORS).map(([type, color]) => el('li', {}, line(color, false), RELATIONS[type])),
+      el('li', {}, line(EDGE_DEFAULT_COLOR, false), '其他关系'),
+      el('li', {}, line('#7b8794', true), '虚线：推断的关系'),
+    ];
+    const badges = Object.entries(BASIS).map(([basis, zh]) => el('li', {},
+      el('span', { class: `basis basis-${basis}` }, zh), ` 矩阵中记作“${BASIS_SHORT[basis]}”`));
+    $('legend').append(
+      el('summary', {}, '图例'),
+      el('div', { class: 'legend-body' },
+        el('h4', {}, '节点'), el('ul', {}, nodes),
+        el('h4', {}, '关系'), el('ul', {}, edges),
+        el('h4', {}, '依据'), el('ul', { class: 'wide' }, badges)));
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -6,14 +6,12 @@
 // Opens the page, searches 集装箱, opens the indicator 集装箱吞吐量 and waits for its owners and
 // evidence in the side panel, saves a screenshot, and prints one JSON object describing what the
 // page showed (tests/test_explorer_browser.py asserts on it). Exits 1 with a message on failure.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { runOffline } from './offline_browser.mjs';
 
 const base = process.env.PLANKG_URL;
 const screenshot = process.env.PLANKG_SCREENSHOT || 'tests/artifacts/explorer.png';
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const query = process.env.PLANKG_QUERY || '集装箱';
 const indicator = process.env.PLANKG_INDICATOR || '集装箱吞吐量';
 const timeout = Number(process.env.PLANKG_TIMEOUT_MS || 20000);
@@ -22,34 +20,9 @@ if (!base) {
   process.exit(2);
 }
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'plankg-chromium-'));
-const problems = [];
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-    viewport: { width: 1600, height: 1000 },
-    locale: 'zh-CN',
-    timeout,
-  });
-  const page = context.pages()[0] || await context.newPage();
-  page.setDefaultTimeout(timeout);
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+await runOffline({ base, viewport: { width: 1600, height: 1000 }, timeout }, 'explorer', async ({ page, problems }) => {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  // the explorer must work offline: any request leaving the API's origin is a failure
-  const origin = new URL(base).origin;
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
-    problems.push(`request outside the API: ${url}`);
-    return route.abort();
   });
 
   await page.goto(base, { waitUntil: 'domcontentloaded' });
@@ -102,18 +75,5 @@ try {
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot });
 
-  console.log(JSON.stringify({ overview, hits, panel, canvas: selectedInGraph, problems, screenshot }));
-  await context.close();
-  context = null;
-  if (problems.length) {
-    console.error(problems.join('\n'));
-    process.exitCode = 1;
-  }
-} catch (error) {
-  console.error(`explorer check failed: ${error.message}`);
-  if (problems.length) console.error(problems.join('\n'));
-  process.exitCode = 1;
-} finally {
-  if (context) await context.close().catch(() => {});
-  rmSync(userDataDir, { recursive: true, force: true });
-}
+  return { overview, hits, panel, canvas: selectedInGraph, screenshot };
+});
