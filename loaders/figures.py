@@ -34,12 +34,13 @@ COUNT_VERBS: tuple[str, ...] = tuple(sorted((
     "开工", "新开工", "推进", "布局", "设立", "选拔", "培养", "资助", "支持", "扶持", "评选", "培训", "引育",
     "开通", "举办", "开展", "建立", "组建", "落地", "腾出", "淘汰", "整治提升", "整治", "节约", "修复", "造林",
     "安置", "争取", "吸引", "孵化", "覆盖", "储备", "谋划", "发放", "筹集", "供应", "提供", "帮扶", "带动", "转化",
-    "培育形成", "累计建成", "新改建", "改扩建", "招引落地", "服务", "减少",
+    "培育形成", "累计建成", "新改建", "改扩建", "招引落地", "服务", "减少", "实现",
 ), key=len, reverse=True))
 PRE_HEDGES = ("力争", "争取", "确保")
 #: Words that head a clause but are not part of what is measured.
 _LEAD_WORDS = ("其中", "同时", "并且", "以及", "并", "和", "及", "使得", "推动", "实现", "确保", "力争", "争取",
-               "全市", "全省", "全区", "全县", "重点", "大力", "加快", "积极", "全力", "总数", "力争总数")
+               "全市", "全省", "全区", "全县", "重点", "大力", "加快", "积极", "全力", "总数", "力争总数",
+               "预计", "今年", "全年", "将", "当年")
 _ADVERBS = ("重点", "大力", "加快", "积极", "全力", "累计", "新", "再", "共", "跟踪", "择优", "力争", "争取", "确保", "两级")
 #: Nouns that end a measured quantity, so a verbless clause ending in one is a figure (D shape).
 MEASURE_NOUNS = re.compile(r"(?:率|比重|占比|总量|规模|指数|面积|人口|收入|产值|增加值|强度|涨幅|增速|总额|总值|密度|寿命|数量|能力)$")
@@ -47,7 +48,7 @@ MEASURE_NOUNS = re.compile(r"(?:率|比重|占比|总量|规模|指数|面积|�
 FROM_TO_START = re.compile(r"(?:从|由)(?P<start>[^，；。]{0,30}?)(?:提高|提升|增加|增长|跃升|下降|降低|缩小|扩大|减少)(?:到|至)")
 STRONG_PAST = re.compile(r"同比|比上年|较上年|比去年|较去年|上年|去年|五年来|过去[一二三四五\d]+年|截至|截止|已经|已|以来|跃升|跃居|稳居")
 FROM_TO = re.compile(r"(?:从|由)[^，；。]{0,30}?(?:提高|提升|增加|增长|跃升|下降|降低|缩小|扩大|减少)?(?:到|至)")
-BARE_YEAR = re.compile(r"(?<![到至比较在\d])(?P<year>\d{4})年(?![前起]|的?基础)(?!底前)")
+BARE_YEAR = re.compile(r"(?<![到至比较在从由\d])(?P<year>\d{4})年(?![前起]|的?基础)(?!底前)")
 _CLAUSE_SPLIT = re.compile(r"[，；：;]|(?<!\d)[,:]|[,:](?!\d)")
 _HORIZON_WORDS = re.compile(r"^(?:力争|争取|确保|预计)?(?:到|至)?(?:\d{4}|[二〇○零一三四五六七八九]{4})年(?:底|末|前|以前|底前)?(?!起)|^(?:到|至)“?十[一二三四五六]五”?(?:时期|期)?末|^(?:\d{4}年起)?(?:\d{1,2}|[一二两三四五六七八九十])年内|^(?:今后|未来)(?:\d|[一二两三四五六七八九十])年")
 _SCOPE = re.compile(r"^(?P<scope>全国|全省|全球|全市|全世界)?前$")
@@ -118,6 +119,7 @@ def _clean_name(name: str) -> tuple[str, int]:
     name = name.rstrip("的分别，、 ")
     for hedge in PRE_HEDGES:
         name = name.removesuffix(hedge)
+    name = re.sub(r"(?:前)?[\d一二两三四五六七八九十]{1,2}年(?:来|间|内)?$", "", name)  # 企业数量5年增长…: a span, not the name
     return name, dropped
 
 
@@ -139,6 +141,7 @@ def find_figures(sentence: str, *, target_list: bool = False) -> list[Figure]:
     """Every figure of one normalised sentence, in order."""
     figures: list[Figure] = []
     previous: Figure | None = None
+    level: Figure | None = None  # the last figure of a level (not a share or a rate): 占…的N% is a share of it
     for c_start, c_end in _clauses(sentence):
         clause = sentence[c_start:c_end]
         allow_cn = {i + len(v) for v in COMPARATORS + COUNT_VERBS for i in _all(clause, v)}
@@ -146,12 +149,20 @@ def find_figures(sentence: str, *, target_list: bool = False) -> list[Figure]:
             q = _shift(q, c_start)
             if previous is not None and previous.end > q.start:
                 continue  # inside the previous figure's name (70个30亿元以上项目)
-            figure = _shape(sentence, c_start, c_end, q, previous, target_list)
+            figure = _shape(sentence, c_start, c_end, q, previous, target_list, level)
             if figure is None:
                 continue
             figures.append(_with_past(sentence, c_start, c_end, figure))
             previous = figure
+            if q.unit not in ("%", "个百分点", "‰"):
+                level = figure
     return _distribute(figures, sentence)
+
+
+def _subject_of(figure: Figure) -> str:
+    """What a figure is about: 海洋生产总值 for both 海洋生产总值5513.2亿元 and its 增长 6.2%."""
+    verb = figure.comparator or ""
+    return figure.name[: -len(verb)] if verb and figure.name.endswith(verb) and len(figure.name) > len(verb) else figure.name
 
 
 def _subject_before(sentence: str, c_start: int) -> str | None:
@@ -177,7 +188,8 @@ def _pre_hedge(text: str) -> str | None:
     return next((h for h in PRE_HEDGES if h in text), None)
 
 
-def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figure | None, target_list: bool) -> Figure | None:
+def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figure | None, target_list: bool,
+           level: Figure | None = None) -> Figure | None:
     """Read one quantity's figure from its clause (offsets relative to the sentence)."""
     floor = max(c_start, previous.end) if previous is not None else c_start
     left = sentence[floor : q.start]
@@ -191,6 +203,15 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
     if cont is not None:
         return cont
     verb = _ends_with(left, COMPARATORS)
+    share = re.search(r"占(?P<base>[^，；、]{2,20}?)的?$", left)
+    if verb is None and share and q.unit == "%":
+        # ，占全市地区生产总值的33%: a share of the subject named before
+        subject = _subject_of(level) if level is not None else _subject_before(sentence, c_start)
+        if subject:
+            name = f"{subject}占{share.group('base')}比重"
+            return Figure(floor + share.start(), q.end, name, "占", q, "A", pre_hedge=pre)
+    if verb is None and re.search(MEASURE_NOUNS.pattern.rstrip("$") + r"(?:为|是)$", left):
+        verb = left[-1]  # 空气质量优良率为85.5%: 为 after a measured noun
     if verb is None and (m := re.search(r"(全国|全省|全球|全市|全世界)?前$", left)):
         name, dropped = _clean_name(left[: m.start()])
         if len(name) < 2:
@@ -210,6 +231,10 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
         if counting and len(after) >= 2:
             # 布局建设5条铁路专用线, 重点引进100名…人才: what is counted follows the number
             return Figure(verb_start, q.end + len(after), after, verb, q, "C", pre_hedge=pre)
+        comparison = re.fullmatch(r"(?:比|较)(?:上年|去年|上年同期|去年同期|\d{4}年(?:同期)?)|同比", name)
+        if comparison and (subject := previous.name if previous is not None else _subject_before(sentence, c_start)):
+            # 比上年增长6.2%: the change of the subject named before, not a thing called 比上年
+            return Figure(floor + dropped, q.end, subject + verb, verb, q, "A", pre_hedge=pre)
         if len(name) >= 2:
             return Figure(floor + dropped, q.end, name, verb, q, "A", pre_hedge=pre, base_year=base_year)
         if previous is not None and not counting and previous.name:
@@ -246,7 +271,7 @@ def _continuation(sentence: str, c_start: int, q: Quantity, previous: Figure | N
     if previous is None or previous.comparator is None and previous.shape != "D":
         return None
     between = sentence[previous.end : q.start]
-    m = re.fullmatch(r"[、和及与]?(?P<name>[^，；。、\d]{0,16}?)", between)
+    m = re.fullmatch(r"[、和及与]?(?P<name>[^，；。、,;：:占\d]{0,16}?)", between)
     opens_clause = not sentence[c_start : q.start].strip()
     if m is None and opens_clause and previous.shape == "C":
         m = re.fullmatch(r".*?(?P<name>)", between)  # ，1000名…人才参加…: the clause opens with the next count
@@ -275,13 +300,30 @@ def _distribute(figures: list[Figure], sentence: str) -> list[Figure]:
             run.append(j)
             j += 1
         verb_at = head.quantity.start - len(head.comparator or "")
-        if len(run) > 1 and sentence[max(0, verb_at - 2) : verb_at] == "分别":
-            items = [t for t in re.split(r"[和、及与]", head.name) if t]
+        paired = sentence[max(0, verb_at - 2) : verb_at] == "分别" or "、" in head.name
+        if len(run) > 1 and paired:
+            items = _complete_heads([t for t in re.split(r"[和、及与]", head.name) if t])
             if len(items) == len(run) and all(len(t) >= 4 for t in items):
                 for k, item in zip(run, items):
                     out[k] = replace(out[k], name=item)
         i = j
     return out
+
+
+#: Heads a list of names shares when only its last item writes them (港口货物、集装箱吞吐量).
+_SHARED_HEADS = ("吞吐量", "总量", "增加值", "总额", "数量", "比重", "产值", "规模", "收入", "浓度", "总数")
+
+
+def _complete_heads(items: list[str]) -> list[str]:
+    """港口货物、集装箱吞吐量 → 港口货物吞吐量, 集装箱吞吐量; 高新技术企业、科技型中小企业总量 → each 总量."""
+    if len(items) < 2:
+        return items
+    head = next((h for h in _SHARED_HEADS if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
+    if head is None or any(item.endswith(head) for item in items[:-1]):
+        return items
+    if head in ("总量", "总数", "数量"):
+        return items[:-1] + [items[-1][: -len(head)]]  # 企业总量 lists count the enterprises themselves
+    return [item + head for item in items[:-1]] + [items[-1]]
 
 
 def _shift(q: Quantity, base: int) -> Quantity:

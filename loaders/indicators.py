@@ -16,7 +16,7 @@ from graph.model import Label, RelType
 from loaders.builder import GraphBuilder
 from loaders.context import DocContext
 from loaders.figures import Figure, find_figures
-from loaders.structure import BlockKind
+from loaders.structure import document_title
 from loaders.figures import BARE_YEAR
 from loaders.timescope import TimeScope, YearPhrase, deadlines, document_scopes, horizons, plan_periods, programme_year
 from loaders.units import normalise_value
@@ -159,10 +159,11 @@ def _in_target_list(ctx: DocContext, block_index: int, sentence_text: str) -> bo
 def extract_indicators(ctx: DocContext, builder: GraphBuilder) -> None:
     """Indicator nodes for every target (each MEASURING the positioning, task, goal or plan whose
     part of the document states it) and ReportedFigure nodes for the figures that are not targets."""
-    title = next((b.value or "" for b in ctx.structure.blocks if b.kind is BlockKind.TITLE), "")
+    title = document_title(ctx.structure)
     scopes = document_scopes(ctx.structure, title)
     periods = plan_periods(ctx.text, title)
     content = {index for index, _ in ctx.content()}
+    document_year = next((y for y in (report_year_of(t) for t in titles(ctx.structure)) if y), None) or dominant_year(ctx.text)
     block, report_year = -1, None
     for n, sentence in enumerate(ctx.structure.sentences):
         if sentence.block not in content:
@@ -178,8 +179,12 @@ def extract_indicators(ctx: DocContext, builder: GraphBuilder) -> None:
             if governing is not None and is_target(figure, governing, sentence.text, target_list, reported):
                 _add_indicator(ctx, builder, sentence.block, _target(figure, governing), start, end)
             else:
-                _add_reported(ctx, builder, replace(figure, reported_year=reported), start, end)
-        report_year = _reported_year(sentence.text, len(sentence.text), None, report_year)
+                year, source = (reported, "text") if reported is not None else (document_year, "document")
+                _add_reported(ctx, builder, replace(figure, reported_year=year), start, end,
+                              year_source=source if year is not None else None)
+        if sentence.start == ctx.structure.blocks[sentence.block].start or sentence is _first_in_block(ctx, sentence):
+            # a year in a paragraph's opening sentence (2024年合肥…) is what the paragraph reports on
+            report_year = _reported_year(sentence.text, len(sentence.text), None, report_year)
 
 
 def _add_indicator(ctx: DocContext, builder: GraphBuilder, block_index: int, match: TargetMatch, start: int, end: int) -> None:
@@ -209,7 +214,40 @@ def _first_value(builder: GraphBuilder, ctx: DocContext, match: TargetMatch, yea
     return existing is None or existing.properties.get("value") == match.value
 
 
-def _add_reported(ctx: DocContext, builder: GraphBuilder, figure: Figure, start: int, end: int) -> None:
+def _first_in_block(ctx: DocContext, sentence):
+    sentences = ctx.structure.sentences_in(sentence.block)
+    return sentences[0] if sentences else None
+
+
+def titles(structure) -> list[str]:
+    """The title line and a ``# title:`` header, whichever the document has."""
+    return [b.value for b in structure.blocks if b.value and (b.kind.value == "title" or b.key == "title")]
+
+
+def dominant_year(text: str) -> int | None:
+    """The year a report speaks of most (its bare years, not deadlines); the latest on a tie."""
+    counts: dict[int, int] = {}
+    for m in BARE_YEAR.finditer(text):
+        year = int(m.group("year"))
+        counts[year] = counts.get(year, 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+def report_year_of(title: str) -> int | None:
+    """The year a report's title reports on: 2024年…执行情况, 2024年…公报; a year that opens a
+    plan (2025年计划草案) does not count. Failing that, a publication date: its year, or the
+    year before for a page of January or February (annual results are published then)."""
+    for m in re.finditer(r"(?P<year>\d{4})年(?P<rest>[^\d]{0,20})", title):
+        if not re.match(r"[^年]{0,12}(?:计划草案|规划|目标|行动|方案)", m.group("rest")):
+            return int(m.group("year"))
+    date = re.search(r"(?P<year>20\d{2})-(?P<month>\d{1,2})-\d{1,2}", title)
+    if date:
+        return int(date.group("year")) - (1 if int(date.group("month")) <= 2 else 0)
+    return None
+
+
+def _add_reported(ctx: DocContext, builder: GraphBuilder, figure: Figure, start: int, end: int,
+                  year_source: str | None = None) -> None:
     """A figure that is not a target is still a fact of the text: a ReportedFigure."""
     q = figure.quantity
     if figure.comparator is None and figure.shape == "D" and not figure.past:
@@ -231,6 +269,7 @@ def _add_reported(ctx: DocContext, builder: GraphBuilder, figure: Figure, start:
         comparator=figure.comparator,
         hedge=q.hedge or figure.pre_hedge,
         year=figure.reported_year,
+        year_source=year_source,
         text=text,
     )
 

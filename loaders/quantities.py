@@ -76,6 +76,7 @@ def find_quantities(text: str, *, allow_chinese_at: set[int] | None = None) -> l
         found.append(Quantity(m.start(), m.end(), value, unit, m.group("hedge"),
                               vmax, value_text))
         taken.update(range(m.start(), m.end()))
+    found = _share_units(text, found)
     for start in sorted(allow_chinese_at or ()):
         m = CN_QUANTITY.match(text, start) or SPECIAL.match(text, start)
         if not m or start in taken:
@@ -84,6 +85,16 @@ def find_quantities(text: str, *, allow_chinese_at: set[int] | None = None) -> l
         if q:
             found.append(q)
     return sorted(found, key=lambda q: q.start)
+
+
+def _share_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """8683、9776家: a bare number followed by 、 and a number with a unit takes that unit."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        if q.unit is None and nxt.unit and text[q.end : nxt.start] in ("、", "和", "及"):
+            out[i] = Quantity(q.start, q.end, q.value, nxt.unit, q.hedge, q.value_max, q.value_text)
+    return out
 
 
 def _chinese(m: re.Match[str]) -> Quantity | None:

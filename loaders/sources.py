@@ -17,6 +17,8 @@ _META_PROPERTY = {
     "发文机关": "issuer",
     "主题分类": "subject",
     "公文种类": "doc_type",
+    "source": "url",
+    "title": "title",
 }
 
 

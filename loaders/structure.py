@@ -18,6 +18,8 @@ FURNITURE = re.compile(r"^(字体大小|打印|扫一扫在手机打开当前页
 #: Metadata lines: "• 索引号 210301…". Their values are not plan content (no indicators there).
 METADATA_KEYS = ("索引号", "成文日期", "发布日期", "发文字号", "发文单位", "发文机关", "主题分类", "公文种类", "文号")
 METADATA = re.compile(r"^[•·\-\s\u00a0]*(" + "|".join(METADATA_KEYS) + r")[\s\u00a0：:]+(.+?)\s*$")
+#: A provenance header a researcher puts on a saved page: "# source: URL" / "# title: …".
+SOURCE_HEADER = re.compile(r"^#\s*(source|title)\s*[：:]\s*(.+?)\s*$")
 CN_NUMBERED = re.compile(r"^[\s\u00a0•]*([一二三四五六七八九十]+)、(.+)$")
 PAREN_NUMBERED = re.compile(r"^[\s\u00a0•]*[（(]([一二三四五六七八九十]+)[）)](.+)$")
 NUMBERED = re.compile(r"^[\s\u00a0•]*(\d{1,2})[.．、]\s*(\D.*)$")
@@ -140,7 +142,7 @@ def _run_in_head(body: str) -> str | None:
 
 def _classify(line: str, first: bool) -> _Line:
     stripped = line.strip(" \t\u00a0\u3000•")
-    if (m := METADATA.match(line)) is not None:
+    if (m := METADATA.match(line) or SOURCE_HEADER.match(line)) is not None:
         return _Line(BlockKind.METADATA, key=m.group(1), value=m.group(2).strip())
     if FURNITURE.match(stripped):
         return _Line(BlockKind.FURNITURE)
@@ -214,10 +216,19 @@ def parse_structure(text: str) -> DocumentStructure:
         if not line.strip(" \t\u00a0\u3000•"):
             continue
         c = _classify(line, first)
-        first = False
+        first = first and c.key in ("source", "title")  # a provenance header comes before the title
         blocks.append(Block(c.kind, start, end, line, c.number, c.key, c.value, c.level, c.head))
         sentences.extend(_sentences(text, start, end, len(blocks) - 1))
     return DocumentStructure(tuple(blocks), tuple(sentences), _parents(blocks))
+
+
+def document_title(structure: DocumentStructure) -> str:
+    """The document's title: its title line, else a ``# title:`` header, else empty."""
+    for kind, key in ((BlockKind.TITLE, None), (BlockKind.METADATA, "title")):
+        for block in structure.blocks:
+            if block.kind is kind and (key is None or block.key == key) and block.value:
+                return block.value
+    return ""
 
 
 def _parents(blocks: list[Block]) -> tuple[int | None, ...]:
