@@ -167,11 +167,8 @@ def detect_city(text: str) -> str | None:
 
 
 def place_named(written: str) -> Place | None:
-    """A place written in full before a department (合肥市, 湖南省, 中方县), if the list knows it."""
-    divisions = load_divisions()
-    listed = divisions.named(written)
-    if listed:
-        return Place(written, listed[0])
-    if written[-1:] in _RENAME_SUFFIXES and (renamed := divisions.shortly_named(written[:-1])):
-        return Place(written, renamed[0])
-    return None
+    """A place written in full before a department (合肥市, 湖南省, 中方县), if the list holds that
+    very name. A renamed form (澄江市 for the listed 澄江县) is not enough here: 会同 is a county
+    and also the verb of 会同市发展改革委; the document's own place is checked by the caller."""
+    listed = load_divisions().named(written)
+    return Place(written, listed[0]) if listed else None

@@ -76,12 +76,10 @@ def _place_before(ctx: DocContext, at: int, level: str) -> tuple[int, Place] | N
     """A place written in full right before a level character (青岛|市, 上海市嘉定|区), with the
     parents written before it (上海市) and a leading 中共 in the span."""
     text = ctx.text
-    own = ctx.jurisdiction.place if ctx.jurisdiction else None
     for size in range(min(_MAX_PLACE, at), 1, -1):
         name = text[at - size : at]
-        place = place_named(name + level)
-        if place is None and own is not None and own.written == name + level:
-            place = own
+        place = next((p for p in ctx.jurisdiction.chain if p.written == name + level), None) if ctx.jurisdiction else None
+        place = place or place_named(name + level)
         if place is None:
             continue
         start = at - size
@@ -149,7 +147,7 @@ def _list_continuation(ctx: DocContext, taken: list[bool], head: _Span) -> list[
     at = head.end
     while text[at : at + 1] == "、" and text[at + 1 : at + 2] not in _LEVELS:
         found = _body_at(text, at + 1, naming, head.prefix.endswith("委"))
-        if found is None or any(taken[at + 1 : found[0]]):
+        if found is None or any(taken[at + 1 : found[0]]) or _inner_prefix(ctx, at + 1, found[0]):
             break
         end, body = found
         out.append(_Span(at + 1, end, head.prefix, body, head.place))
