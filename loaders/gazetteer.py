@@ -52,6 +52,7 @@ class Gazetteer:
     programmes: tuple[str, ...]
     title_words: tuple[str, ...]
     stopwords: frozenset[str]
+    not_person_names: frozenset[str] = frozenset()
     official: dict[str, tuple[DepartmentEntry, ...]] = field(default_factory=dict)  # place (青岛市) -> entries
     ministries: tuple[str, ...] = ()
     naming: NamingScheme | None = None
@@ -112,6 +113,7 @@ def load_gazetteer() -> Gazetteer:
         programmes=tuple(raw["programmes"]),
         title_words=tuple(raw["title_words"]),
         stopwords=frozenset(raw["stopwords"]) | frozenset(raw.get("place_stopwords", ())),
+        not_person_names=frozenset(raw["not_person_names"]),
         official={place: _entries(entries) for place, entries in raw["official_names"].items()},
         ministries=tuple(raw["ministries"]),
         naming=NamingScheme(

@@ -14,6 +14,7 @@ from functools import lru_cache
 from graph.model import Label, RelType
 from loaders.builder import GraphBuilder
 from loaders.context import DocContext
+from loaders.gazetteer import Gazetteer
 from loaders.structure import BlockKind
 
 _SPEECH = "介绍|表示|解读|指出|强调|说|称|透露|回答|答记者问|作报告|作政府工作报告|向大会作"
@@ -35,8 +36,11 @@ def _person_pattern(title_words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def _is_name(name: str, title_words: tuple[str, ...]) -> bool:
-    return not any(ch in _NOT_IN_NAME for ch in name) and not any(name.endswith(t) or name[1:] == t for t in title_words)
+def _is_name(name: str, gaz: Gazetteer) -> bool:
+    """Two or three characters that are neither a word of the frame (分别) nor a role (任组长)."""
+    if name in gaz.not_person_names or any(ch in _NOT_IN_NAME for ch in name):
+        return False
+    return not any(name.endswith(t) or name[1:] == t for t in gaz.title_words)
 
 
 def extract_people(ctx: DocContext, builder: GraphBuilder) -> None:
@@ -52,7 +56,7 @@ def extract_people(ctx: DocContext, builder: GraphBuilder) -> None:
             continue
         for m in person.finditer(block.text):
             name = m.group("name")
-            if not _is_name(name, gaz.title_words):
+            if not _is_name(name, gaz):
                 continue
             t_start = block.start + m.start("titles")
             titles_text = m.group("titles").lstrip("、")

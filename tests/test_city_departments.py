@@ -130,6 +130,7 @@ _CITY_HEAD = "成都市人民政府关于印发行动方案的通知\n全市推�
         ("省商务厅、省发展改革委指导。", {"四川省商务厅", "四川省发展和改革委员会"}),
         ("根据《商务部国家发展改革委住房城乡建设部关于印发…的通知》", {"商务部", "国家发展改革委", "住房城乡建设部"}),
         ("合肥市数据资源局介绍了经验。", {"合肥市数据资源局"}),
+        ("市商务局、经贸委、金融办负责。", {"成都市商务局", "成都市经贸委", "成都市金融办"}),
     ],
 )
 def test_department_shapes(tmp_path: Path, sentence: str, expected: set[str]) -> None:
@@ -176,6 +177,14 @@ def test_people_by_frame_not_by_surname(tmp_path: Path) -> None:
     assert _names(graph, Label.PERSON) == {"欧阳明", "仝晓红", "李建华"}
 
 
-def test_a_role_is_not_a_person(tmp_path: Path) -> None:
-    graph = _build(tmp_path, doc=_CITY_HEAD + "成立领导小组，由市长任组长，分管副市长任副组长。市商务局局长出席会议。")
-    assert _names(graph, Label.PERSON) == set()
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "成立领导小组，由市长任组长，分管副市长任副组长。市商务局局长出席会议。",
+        "市商务局局长王明，副局长张华出席会议。",  # no verb of speech: no frame
+        "会上，市长、副市长分别介绍了方案。",  # 分别 stands where a name would
+        "由副组长组长担任联络员。",  # a role where the name would be
+    ],
+)
+def test_no_person_outside_the_frame(tmp_path: Path, sentence: str) -> None:
+    assert _names(_build(tmp_path, doc=_CITY_HEAD + sentence), Label.PERSON) == set()
