@@ -121,7 +121,7 @@ def _chain(place: Place, divisions: Divisions) -> tuple[Place, ...]:
     return (place, *(Place(d.name, d) for d in divisions.chain(place.division)[1:]))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)  # the pipeline asks twice per document (detect_city, ctx.jurisdiction)
 def detect_jurisdiction(text: str) -> Jurisdiction | None:
     """The document's place, or None when the text names none it speaks for."""
     divisions = load_divisions()

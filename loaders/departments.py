@@ -185,6 +185,13 @@ def _bare_spans(ctx: DocContext, taken: list[bool]) -> list[_Span]:
             before = text[s - 1] if s else ""
             if any(taken[s:e]) or text[e : e + 1] in tuple(naming.not_after.get(name[-1], "")):
                 continue
+            if before in _LEVELS and not taken[s - 1]:
+                # 市民政局: the scheme read 市民 as a word; the gazetteer knows 民政局.
+                explicit = _place_before(ctx, s - 1, before)
+                start, place = explicit if explicit else (s - 1, ctx.jurisdiction.for_prefix(before) if ctx.jurisdiction else None)
+                spans.append(_Span(start, e, before, name, place))
+                _take(taken, start, e)
+                continue
             if before and _cjk(before) and before not in _BEFORE_PREFIX:
                 continue  # 嘉府办发〔2024〕23号: a document number, not 府办
             spans.append(_Span(s, e, "", name, own))
