@@ -112,6 +112,8 @@ def _local_spans(ctx: DocContext, taken: list[bool]) -> list[_Span]:
         prefix = level + ("委" if party else "")
         if prefix + body in _not_departments(ctx, level):
             continue
+        if _every_place(text, at):
+            continue
         explicit = _place_before(ctx, at, level)
         if explicit is not None:
             start, place = explicit
@@ -126,6 +128,14 @@ def _local_spans(ctx: DocContext, taken: list[bool]) -> list[_Span]:
         _take(taken, start, end)
         spans.extend(_list_continuation(ctx, taken, spans[-1]))
     return spans
+
+
+def _every_place(text: str, at: int) -> bool:
+    """各区（市）县发展改革局, 各市县商务局: every place's department, not one department."""
+    i = at - 1
+    while i >= 0 and text[i] in "省市县区州（）()、":
+        i -= 1
+    return i >= 0 and text[i] == "各"
 
 
 def _inner_prefix(ctx: DocContext, start: int, end: int) -> bool:
@@ -184,6 +194,8 @@ def _bare_spans(ctx: DocContext, taken: list[bool]) -> list[_Span]:
             e = s + len(name)
             before = text[s - 1] if s else ""
             if any(taken[s:e]) or text[e : e + 1] in tuple(naming.not_after.get(name[-1], "")):
+                continue
+            if before in _LEVELS and _every_place(text, s - 1):
                 continue
             if before in _LEVELS and not taken[s - 1]:
                 # 市民政局: the scheme read 市民 as a word; the gazetteer knows 民政局.
