@@ -22,7 +22,7 @@ line opens with ``XX市``/``XX县``/``XX区``. A name written with another suffi
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,7 +127,7 @@ def detect_jurisdiction(text: str) -> Jurisdiction | None:
     divisions = load_divisions()
     found = _candidates(text, divisions)
     title = _first_line(text)
-    scores: Counter[str] = Counter()  # type: ignore[assignment]  (float weights)
+    scores: defaultdict[str, float] = defaultdict(float)
     places: dict[str, Place] = {}
     for start, place in found:
         places.setdefault(place.key, place)
