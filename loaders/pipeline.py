@@ -16,7 +16,7 @@ from pathlib import Path
 from graph.errors import LoaderError
 from graph.model import PlanGraph
 from loaders.builder import GraphBuilder
-from loaders.context import DocContext, detect_city
+from loaders.context import UNKNOWN_CITY, DocContext, detect_city
 from loaders.crossdoc import link_across_documents
 from loaders.departments import extract_people, find_departments
 from loaders.evidence import Evidence
@@ -38,7 +38,6 @@ from loaders.tokenizer import PlanTokenizer, get_tokenizer
 
 logger = logging.getLogger(__name__)
 
-UNKNOWN_CITY = "未知"
 
 
 @dataclass

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from graph.model import Label, RelType
 from loaders.builder import GraphBuilder
 from loaders.context import DeptMention, DocContext
+from loaders.departments import department_for_short, departments_in
 
 _KEYS = r"牵头单位|牵头部门|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|协同单位"
 #: A tail in brackets after an item or heading.
@@ -30,7 +31,11 @@ _SEGMENT = re.compile(r"(?P<key>" + _KEYS + r")[：:](?P<who>[^；;：:]*?)(?=[�
 _ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主责单位": "lead", "配合单位": "participant", "配合部门": "participant",
          "参与单位": "participant", "协办单位": "participant", "协同单位": "participant"}
 BY = re.compile(r"由(?P<who>[^，。；由]{2,30}?)(?P<verb>牵头实施|牵头|负责实施|负责|组织实施|给予|统筹)(?P<what>[^，。；]*)")
-LEAD_WITH = re.compile(r"(?P<lead>[^，。；]{2,30}?)牵头[，,]?会同(?P<with>[^，。；]{2,120}?)(?:等单位|等部门)?(?P<what>[^，。；]{4,60})")
+LEAD_WITH = re.compile(r"(?P<lead>[^，。；]{2,30}?)牵头[，,]?会同(?P<rest>[^，。；]{4,180})")
+#: What the listed units do together: the clause after the last of them (…等单位召开座谈会).
+_AFTER_LIST = re.compile(r"^(?:等(?:单位|部门|有关单位)?|、)*")
+#: A department as the subject of an action it carries out: 县政府办对起草《…》进行了审查.
+SUBJECT_ACTION = re.compile(r"[对就](?P<object>[^，。；]{2,60})")
 DRAFTER = re.compile(r"(?P<who>[^，。；]{2,30}?)作为(?:起草|牵头|编制)单位")
 DRAFTED = re.compile(r"(?P<who>[^，。；]{2,30}?)(?:拟定|起草|编制|制定)的《(?P<title>[^《》]+)》")
 HEARD_FROM = re.compile(r"从(?P<who>[^，。；]{2,30}?)(?:了解到|获悉|获知)")
@@ -46,10 +51,6 @@ class Assignment:
     end: int
 
 
-def _departments(ctx: DocContext, start: int, end: int) -> list[DeptMention]:
-    return [d for d in ctx.facts.departments if start <= d.start and d.end <= end]
-
-
 def tail_assignments(ctx: DocContext, start: int, end: int) -> list[Assignment]:
     """The assignments a tail (normalised span of its body) states."""
     body = ctx.text[start:end]
@@ -60,20 +61,20 @@ def tail_assignments(ctx: DocContext, start: int, end: int) -> list[Assignment]:
         for m in segments:
             key = m.group("key")
             role = _ROLE.get(key) or ("participant" if has_lead else "responsible")
-            for dept in _departments(ctx, start + m.start("who"), start + m.end("who")):
+            for dept in departments_in(ctx, start + m.start("who"), start + m.end("who")):
                 out.append(Assignment(dept, role, key, start + m.start(), start + m.end()))
         return out
     by = re.match(r"由(?P<who>.+?)(?P<verb>牵头|负责)", body)
     if by:
         role = "lead" if by.group("verb") == "牵头" else "responsible"
-        for dept in _departments(ctx, start + by.start("who"), start + by.end("who")):
+        for dept in departments_in(ctx, start + by.start("who"), start + by.end("who")):
             out.append(Assignment(dept, role, by.group("verb"), start, end))
         return out
     pair = re.match(r"(?P<lead>.+?)牵头[，,、；;]?(?P<with>.*?)配合$", body)
     if pair:
-        for dept in _departments(ctx, start + pair.start("lead"), start + pair.end("lead")):
+        for dept in departments_in(ctx, start + pair.start("lead"), start + pair.end("lead")):
             out.append(Assignment(dept, "lead", "牵头", start, end))
-        for dept in _departments(ctx, start + pair.start("with"), start + pair.end("with")):
+        for dept in departments_in(ctx, start + pair.start("with"), start + pair.end("with")):
             out.append(Assignment(dept, "participant", "配合", start, end))
     return out
 
@@ -116,19 +117,38 @@ def extract_tails(ctx: DocContext, builder: GraphBuilder) -> None:
 def _clauses(ctx: DocContext, builder: GraphBuilder, base: int, text: str, task: str | None) -> None:
     facts = ctx.facts
     for m in LEAD_WITH.finditer(text):
-        what = _action_task(ctx, builder, base + m.start("what"), base + m.end("what"), task)
+        partners = departments_in(ctx, base + m.start("rest"), base + m.end("rest"))
+        after = partners[-1].end - base if partners else m.start("rest")
+        tail = _AFTER_LIST.sub("", text[after : m.end("rest")])
+        # the listed units may include non-departments (中方产业开发区等单位): skip to the verb
+        tail = re.sub(r"^[^，。；]*?(?:等单位|等部门)", "", tail) or tail
+        what_start = base + m.end("rest") - len(tail)
+        what = _action_task(ctx, builder, what_start, base + m.end("rest"), task)
         if what is None:
             continue
-        for dept in _departments(ctx, base + m.start("lead"), base + m.end("lead")):
+        for dept in departments_in(ctx, base + m.start("lead"), base + m.end("lead"))[-1:]:
             _edge(ctx, builder, Assignment(dept, "lead", "牵头", base + m.start(), base + m.end()), what,
                   "the sentence says the department leads it (牵头，会同…)")
-        for dept in _departments(ctx, base + m.start("with"), base + m.end("with")):
+        for dept in partners:
             _edge(ctx, builder, Assignment(dept, "participant", "会同", base + m.start(), base + m.end()), what,
                   "named among the units the lead works with (会同)")
+    for dept in departments_in(ctx, base, base + len(text)):
+        m = SUBJECT_ACTION.match(text, dept.end - base)
+        if m is None or re.match(r"[对就](?:于|此|外|象)", text[m.start() :]):
+            continue
+        what = _action_task(ctx, builder, base + m.start(), base + m.end(), task)
+        if what is not None:
+            _edge(ctx, builder, Assignment(dept, "responsible", text[m.start()], base + dept.start - base, base + m.end()),
+                  what, "the department is the subject of the action (A对/就…)")
     for m in BY.finditer(text):
         if TAIL.search(text[max(0, m.start() - 1) : m.end() + 1]):
             continue  # a bracketed tail, read above
-        depts = _departments(ctx, base + m.start("who"), base + m.end("who"))
+        depts = departments_in(ctx, base + m.start("who"), base + m.end("who"))
+        short = re.fullmatch(r"[市县区](?P<short>[\u4e00-\u9fff]{2,4})", m.group("who"))
+        if not depts and short and ctx.gazetteer.by_short(short.group("short")):
+            # 由市财政给予…: the finance bureau by its short form
+            node = department_for_short(ctx, builder, m.group("who"), base + m.start("who"))
+            depts = [DeptMention(base + m.start("who"), base + m.end("who"), node, m.group("who"))]
         if not depts:
             continue
         role = "lead" if m.group("verb").startswith("牵头") else "responsible"
@@ -144,7 +164,7 @@ def _clauses(ctx: DocContext, builder: GraphBuilder, base: int, text: str, task:
             plan = facts.plans.get(re.sub(r"\s+", "", title)) if title else facts.main_plan_id
             if plan is None:
                 continue
-            for dept in _departments(ctx, base + m.start("who"), base + m.end("who"))[-1:]:
+            for dept in departments_in(ctx, base + m.start("who"), base + m.end("who"))[-1:]:
                 _edge(ctx, builder, Assignment(dept, role, "起草", base + m.start(), base + m.end()), plan,
                       "the department drafted the plan (起草单位/拟定)")
     for pattern in (HEARD_FROM, ANSWERS):
@@ -152,7 +172,7 @@ def _clauses(ctx: DocContext, builder: GraphBuilder, base: int, text: str, task:
             plan = _plan_after(ctx, text, m.end()) or facts.main_plan_id
             if plan is None:
                 continue
-            for dept in _departments(ctx, base + m.start("who"), base + m.end("who")):
+            for dept in departments_in(ctx, base + m.start("who"), base + m.end("who")):
                 builder.edge(dept.node_id, plan, RelType.RESPONSIBLE_FOR, [ctx.mention(base + m.start(), base + m.end())],
                              basis="presented", confidence=0.8, role="presented",
                              reason="the department spoke for the plan (了解到/答); the text does not state it is responsible")
