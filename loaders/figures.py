@@ -26,7 +26,7 @@ COMPARATORS: tuple[str, ...] = tuple(sorted((
     "年均增长", "年平均增长", "年均提高", "年均下降", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到",
     "降低到", "下降到", "减少到", "扩大到", "扩大至", "缩小到", "缩小至", "降至", "增至", "达到", "超过", "突破",
     "不低于", "不少于", "不高于", "不超过", "控制在", "稳定在", "保持在", "维持在", "增长", "下降", "降低", "提高",
-    "提升", "增加", "减少", "缩短", "达", "超", "逾", "高于", "低于", "实现",
+    "提升", "增加", "减少", "缩短", "达", "超", "逾", "高于", "低于", "实现", "目标为", "目标是", "目标",
 ), key=len, reverse=True))
 #: Verbs that count what they make (B and C shapes): 新建…N个, 引进N名…
 COUNT_VERBS: tuple[str, ...] = tuple(sorted((
@@ -46,7 +46,7 @@ _ADVERBS = ("重点", "大力", "加快", "积极", "全力", "累计", "新", "
 MEASURE_NOUNS = re.compile(r"(?:率|比重|占比|总量|规模|指数|面积|人口|收入|产值|增加值|强度|涨幅|增速|总额|总值|密度|寿命|数量|能力)$")
 #: Wording of a past or current figure.
 FROM_TO_START = re.compile(r"(?:从|由)(?P<start>[^，；。]{0,30}?)(?:提高|提升|增加|增长|跃升|下降|降低|缩小|扩大|减少)(?:到|至)")
-STRONG_PAST = re.compile(r"同比|比上年|较上年|比去年|较去年|上年|去年|五年来|过去[一二三四五\d]+年|截至|截止|已经|已|以来|跃升|跃居|稳居")
+STRONG_PAST = re.compile(r"(?:引进|建成|完成|实现|达到|新增|培育|签约|举办|增长|突破|超过|推出|获批|获得)了|同比|比上年|较上年|比去年|较去年|上年|去年|五年来|过去[一二三四五\d]+年|截至|截止|已经|已|以来|跃升|跃居|稳居")
 FROM_TO = re.compile(r"(?:从|由)[^，；。]{0,30}?(?:提高|提升|增加|增长|跃升|下降|降低|缩小|扩大|减少)?(?:到|至)")
 BARE_YEAR = re.compile(r"(?<![到至比较在从由\d])(?P<year>\d{4})年(?![前起]|的?基础)(?!底前)")
 _CLAUSE_SPLIT = re.compile(r"[，；：;]|(?<!\d)[,:]|[,:](?!\d)")
@@ -116,7 +116,7 @@ def _clean_name(name: str) -> tuple[str, int]:
                 name = name[len(word) :]
                 dropped += len(word)
                 changed = True
-    name = name.rstrip("的分别，、 ")
+    name = name.rstrip("的分别，、 要将应")
     for hedge in PRE_HEDGES:
         name = name.removesuffix(hedge)
     name = re.sub(r"(?:前)?[\d一二两三四五六七八九十]{1,2}年(?:来|间|内)?$", "", name)  # 企业数量5年增长…: a span, not the name
@@ -124,7 +124,7 @@ def _clean_name(name: str) -> tuple[str, int]:
 
 
 #: Verbs that end the name of what a C-shape figure counts (…人才参加培训, …面积达到要求).
-_AFTER_NAME_STOPS = re.compile(r"参加|赴|给予|享受|达到|实现|完成|用于|使用|加快|等")
+_AFTER_NAME_STOPS = re.compile(r"参加|赴|给予|享受|达到|实现|完成|用于|使用|加快|等|超过|突破|增长|提高|达|超")
 
 
 def _name_after(text: str, start: int) -> str:
@@ -156,7 +156,15 @@ def find_figures(sentence: str, *, target_list: bool = False) -> list[Figure]:
             previous = figure
             if q.unit not in ("%", "个百分点", "‰"):
                 level = figure
-    return _distribute(figures, sentence)
+    return _each(_distribute(_grade_heads(figures), sentence))
+
+
+def _measured_later(sentence: str, at: int, c_end: int) -> bool:
+    """Whether a comparator and a number follow in the clause (4个地标产业集群营收超过3000亿元):
+    then the count before belongs to the name of what is measured."""
+    rest = sentence[at:c_end]
+    return any(rest.startswith(v) and re.match(r"\d", rest[len(v) :]) for v in COMPARATORS) or bool(
+        re.match(r"(?:" + "|".join(COMPARATORS) + r")\d", rest))
 
 
 def _subject_of(figure: Figure) -> str:
@@ -203,6 +211,10 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
     if cont is not None:
         return cont
     verb = _ends_with(left, COMPARATORS)
+    if verb is None and (q.value_text or "").startswith("翻"):
+        name, dropped = _clean_name(left)
+        if len(name) >= 2:  # 研发投入翻一番: doubling is the verb and the value
+            return Figure(floor + dropped, q.end, name, q.value_text, q, "A", pre_hedge=pre)
     share = re.search(r"占(?P<base>[^，；、]{2,20}?)的?$", left)
     if verb is None and share and q.unit == "%":
         # ，占全市地区生产总值的33%: a share of the subject named before
@@ -228,13 +240,16 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
         while name.endswith(_ADVERBS):
             name = name[: -len(next(a for a in _ADVERBS if name.endswith(a)))].rstrip("，、 ")
         verb_start = q.start - len(verb)
-        if counting and len(after) >= 2:
+        if counting and len(after) >= 2 and not _measured_later(sentence, q.end + len(after), c_end):
             # 布局建设5条铁路专用线, 重点引进100名…人才: what is counted follows the number
             return Figure(verb_start, q.end + len(after), after, verb, q, "C", pre_hedge=pre)
         comparison = re.fullmatch(r"(?:比|较)(?:上年|去年|上年同期|去年同期|\d{4}年(?:同期)?)|同比", name)
         if comparison and (subject := previous.name if previous is not None else _subject_before(sentence, c_start)):
             # 比上年增长6.2%: the change of the subject named before, not a thing called 比上年
             return Figure(floor + dropped, q.end, subject + verb, verb, q, "A", pre_hedge=pre)
+        if name.startswith("占") and (level is not None or previous is not None):
+            # …增加值突破800亿元，占GDP比重达到12%: the share of what was just measured
+            name = _subject_of(level or previous) + name  # type: ignore[arg-type]
         if len(name) >= 2:
             return Figure(floor + dropped, q.end, name, verb, q, "A", pre_hedge=pre, base_year=base_year)
         if previous is not None and not counting and previous.name:
@@ -256,7 +271,7 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
     name, dropped = _clean_name(left)
     if len(name) >= 2 and (target_list or MEASURE_NOUNS.search(name)) and len(name) <= 30 and q.unit:
         return Figure(floor + dropped, q.end, name, None, q, "D", pre_hedge=pre)
-    if not name and previous is None and len(after) >= 2 and q.unit:
+    if not name and previous is None and len(after) >= 2 and q.unit and not _measured_later(sentence, q.end + len(after), c_end):
         # 50平方公里以上建设用地面积达到…要求: the quantity opens the clause
         return Figure(q.start, q.end + len(after), after, None, q, "E", pre_hedge=pre)
     return None
@@ -307,6 +322,35 @@ def _distribute(figures: list[Figure], sentence: str) -> list[Figure]:
                 for k, item in zip(run, items):
                     out[k] = replace(out[k], name=item)
         i = j
+    return out
+
+
+def _grade_heads(figures: list[Figure]) -> list[Figure]:
+    """4个万亿级、4个五千亿级产业集群: a grade (…级) names what the last item counts, too."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        name, nxt = out[i].name, out[i + 1]
+        m = re.search(r"级(?P<head>[\u4e00-\u9fff]{2,8})$", nxt.name)
+        if name.endswith("级") and nxt.comparator == out[i].comparator and m:
+            out[i] = replace(out[i], name=name + m.group("head"))
+    return out
+
+
+_EACH = re.compile(r"(?:双双|均|都|全部)$")
+
+
+def _each(figures: list[Figure]) -> list[Figure]:
+    """A和B双双突破1000亿元: the same value for each listed item, one figure each."""
+    out: list[Figure] = []
+    for figure in figures:
+        m = _EACH.search(figure.name)
+        items = [t for t in re.split(r"[和、及与]", figure.name[: m.start()]) if t] if m else []
+        if m and len(items) >= 2 and all(len(t) >= 2 for t in _complete_heads(items)):
+            out.extend(replace(figure, name=item) for item in _complete_heads(items))
+        elif m:
+            out.append(replace(figure, name=figure.name[: m.start()]))
+        else:
+            out.append(figure)
     return out
 
 

@@ -23,7 +23,7 @@ from loaders.units import normalise_value
 
 #: A sentence or heading that announces a list of targets: 主要预期目标是：…, 工作目标, 发展目标.
 TARGET_LIST = re.compile(r"(?:主要|预期|发展|工作|总体|奋斗|具体)?目标(?:是|为)?[：:]|目标(?:任务)?$|主要(?:预期)?目标|预期目标|发展目标|工作目标|主要指标")
-#: A commitment in a sentence that only the title's period scopes.
+#: A commitment in a sentence that only the period in a title (of a report, not a plan) scopes.
 COMMITMENT = re.compile(r"目标|力争|确保|争取|预期|计划|将|要")
 
 
@@ -62,7 +62,7 @@ def is_target(figure: Figure, scope: TimeScope | None, sentence: str, target_lis
         return False
     if reported_year is not None and scope.year is not None and reported_year < scope.year:
         return False
-    if scope.source == "title" and not (target_list or COMMITMENT.search(sentence)):
+    if scope.source == "title" and not (scope.plan or target_list or COMMITMENT.search(sentence)):
         return False
     return True
 
@@ -77,7 +77,7 @@ def _target(figure: Figure, scope: TimeScope) -> TargetMatch:
     )
 
 
-def _own_scope(sentence: str, at: int, periods: list[tuple[int, int]] | None = None) -> TimeScope | None:
+def _own_scope(sentence: str, at: int, periods: list[tuple[int, int, int]] | None = None, base: int = 0) -> TimeScope | None:
     """The deadline (or horizon, or programme year) written in the sentence before offset ``at``.
 
     After a deadline, a clause that opens with a later bare year starts the next one:
@@ -95,7 +95,7 @@ def _own_scope(sentence: str, at: int, periods: list[tuple[int, int]] | None = N
                 phrases.append(YearPhrase(m.start("year"), m.end(), year, m.group(0).lstrip("，；")))
         p = max(phrases, key=lambda p: p.end)
         return TimeScope(p.year, p.text, "sentence", p.hedge)
-    rel = [p for p in horizons(sentence, periods) if p.end <= at]
+    rel = [p for p in horizons(sentence, periods, base) if p.end <= at]
     if rel:
         return TimeScope(rel[-1].year, rel[-1].text, "sentence")
     return None
@@ -161,7 +161,7 @@ def extract_indicators(ctx: DocContext, builder: GraphBuilder) -> None:
     part of the document states it) and ReportedFigure nodes for the figures that are not targets."""
     title = document_title(ctx.structure)
     scopes = document_scopes(ctx.structure, title)
-    periods = plan_periods(ctx.text, title)
+    periods = plan_periods(ctx.structure, title)
     content = {index for index, _ in ctx.content()}
     document_year = next((y for y in (report_year_of(t) for t in titles(ctx.structure)) if y), None) or dominant_year(ctx.text)
     block, report_year = -1, None
@@ -173,7 +173,7 @@ def extract_indicators(ctx: DocContext, builder: GraphBuilder) -> None:
         target_list = _in_target_list(ctx, sentence.block, sentence.text)
         scope = scopes.get(n)
         for figure in find_figures(sentence.text, target_list=target_list):
-            governing = _own_scope(sentence.text, figure.quantity.start, periods) or scope
+            governing = _own_scope(sentence.text, figure.quantity.start, periods, sentence.start) or scope
             reported = _reported_year(sentence.text, figure.quantity.start, governing, report_year)
             start, end = sentence.start + figure.start, sentence.start + figure.end
             if governing is not None and is_target(figure, governing, sentence.text, target_list, reported):

@@ -77,6 +77,10 @@ def find_quantities(text: str, *, allow_chinese_at: set[int] | None = None) -> l
                               vmax, value_text))
         taken.update(range(m.start(), m.end()))
     found = _share_units(text, found)
+    for m in SPECIAL.finditer(text):  # 翻一番 stands on its own: it is its own verb
+        if m.group(0).startswith("翻") and m.start() not in taken:
+            found.append(_chinese(m))  # type: ignore[arg-type]
+            taken.add(m.start())
     for start in sorted(allow_chinese_at or ()):
         m = CN_QUANTITY.match(text, start) or SPECIAL.match(text, start)
         if not m or start in taken:

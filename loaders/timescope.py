@@ -70,6 +70,7 @@ class TimeScope:
     year_text: str
     source: str  # sentence | paragraph | heading | section | title
     hedge: str | None = None
+    plan: bool = False  # a title scope from a plan's own title (…行动方案（2024—2026年）)
 
 
 def deadlines(text: str) -> list[YearPhrase]:
@@ -93,35 +94,42 @@ def deadlines(text: str) -> list[YearPhrase]:
     return found
 
 
-def horizons(text: str, periods: list[tuple[int, int]] | None = None) -> list[YearPhrase]:
-    """Relative horizons (5年内, 今后五年, 通过3年攻坚); a year only when a plan period the
-    document names has that length (今后五年 in a 十四五 document → 2025; 通过3年攻坚 after a
-    方案（2021—2023年） → 2023). ``periods`` are (first year, last year), nearest first."""
+def horizons(text: str, periods: list[tuple[int, int, int]] | None = None, base: int = 0) -> list[YearPhrase]:
+    """Relative horizons (5年内, 今后五年, 通过3年攻坚); a year only when a plan period of that
+    length is named before it (今后五年 after 《…第十四个五年规划…》 → 2025; 通过3年攻坚 after
+    a 方案（2021—2023年） → 2023), nearest first, or by the title. ``periods`` are
+    (offset, first year, last year) from ``plan_periods``; ``base`` is ``text``'s offset."""
     found: list[YearPhrase] = []
     for m in HORIZON.finditer(text):
         years = small_number(m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4") or "")
         year: int | None = None
         if not m.group("base") and not m.group("n2") and years:
             # N年内 and 2012年起N年内 state a span, not its end; 今后N年 and 通过N年 end with a period
-            year = next((last for first, last in periods or () if last - first + 1 == years), None)
+            at = base + m.start()
+            fitting = [(offset, last) for offset, first, last in periods or () if last - first + 1 == years]
+            before = [f for f in fitting if 0 <= f[0] < at]
+            titled = [f for f in fitting if f[0] < 0]
+            chosen = max(before) if before else (titled[0] if titled else None)
+            year = chosen[1] if chosen else None
         found.append(YearPhrase(m.start(), m.end(), year, m.group(0)))
     return found
 
 
-def plan_periods(text: str, title: str) -> list[tuple[int, int]]:
-    """The plan periods a document names, title first, then in order of appearance:
-    （2021—2023年） → (2021, 2023), 十四五 / 第十四个五年 → (2021, 2025)."""
-    found: list[tuple[int, tuple[int, int]]] = []
-    for offset, source in ((-1, title), (0, text)):
+def plan_periods(structure: DocumentStructure, title: str) -> list[tuple[int, int, int]]:
+    """The plan periods a document names, as (offset, first year, last year); the title's at
+    offset -1: （2021—2023年） → (…, 2021, 2023), 十四五 / 第十四个五年 → (…, 2021, 2025)."""
+    found: list[tuple[int, int, int]] = []
+    sources = [(-1, title)] + [(s.start, s.text) for s in structure.sentences]
+    for offset, source in sources:
         for m in TITLE_PERIOD.finditer(source):
             if int(m.group("from")) <= int(m.group("to")):
-                found.append((offset if offset < 0 else m.start(), (int(m.group("from")), int(m.group("to")))))
+                found.append((offset if offset < 0 else offset + m.start(), int(m.group("from")), int(m.group("to"))))
         for short, end in PLAN_PERIOD_END.items():
             for name in (short, _PERIOD_LONG.get(short)):
                 i = source.find(name) if name else -1
                 if i >= 0:
-                    found.append((offset if offset < 0 else i, (end - 4, end)))
-    return [period for _, period in sorted(found, key=lambda f: f[0])]
+                    found.append((offset if offset < 0 else offset + i, end - 4, end))
+    return sorted(found)
 
 
 def programme_year(text: str) -> YearPhrase | None:
@@ -165,23 +173,25 @@ def document_scopes(structure: DocumentStructure, title: str) -> dict[int, TimeS
     Sentences with no scope are absent.
     """
     period_end = title_period_end(title)
-    periods = plan_periods("".join(s.text for s in structure.sentences), title)
+    periods = plan_periods(structure, title)
     section_scope: dict[int, TimeScope] = {}  # outline block index -> scope it opens
     block_scope: dict[int, TimeScope] = {}
     blocks = structure.blocks
     for i, block in enumerate(blocks):
         if block.kind in (BlockKind.TITLE, BlockKind.METADATA, BlockKind.FURNITURE, BlockKind.CONTACT):
             continue
-        heading_text = block.head if block.level is not None and block.kind is BlockKind.HEADING else None
+        heading_text = block.head if block.kind is BlockKind.HEADING else None
         if heading_text:
             phrase = programme_year(heading_text) or next(iter(deadlines(heading_text)), None)
             if phrase and phrase.year:
-                section_scope[i] = TimeScope(phrase.year, phrase.text, "heading", phrase.hedge)
+                # a numbered heading scopes its section; an unnumbered one the text up to the next heading
+                key = i if block.level is not None else -1 - i
+                section_scope[key] = TimeScope(phrase.year, phrase.text, "heading", phrase.hedge)
         inherited = _inherited(structure, i, section_scope)
         if inherited:
             block_scope[i] = inherited
         elif period_end and title:
-            block_scope[i] = TimeScope(period_end, title_period_text(title) or title, "title")
+            block_scope[i] = TimeScope(period_end, title_period_text(title) or title, "title", plan=is_plan_title(title))
     scopes: dict[int, TimeScope] = {}
     current_block = -1
     carried: TimeScope | None = None
@@ -194,12 +204,21 @@ def document_scopes(structure: DocumentStructure, title: str) -> dict[int, TimeS
             scopes[n] = incoming
         own = [p for p in deadlines(sentence.text) if p.year is not None] or [
             p for p in [programme_year(sentence.text)] if p and p.year is not None]
-        rel = horizons(sentence.text, periods) if not own else []
+        rel = horizons(sentence.text, periods, sentence.start) if not own else []
         first = own[0] if own else (rel[0] if rel else None)
         if first is not None:
             carried = TimeScope(first.year, first.text, "paragraph", first.hedge)
             _open_section(structure, sentence.block, carried, section_scope)
     return scopes
+
+
+PLAN_TITLE = re.compile(r"(?:方案|规划|计划|意见|纲要|措施|政策)(?:[（(]?[^（）()]*\d{4}[^（）()]*[）)]?)?(?:（[^（）]*）)?$")
+
+
+def is_plan_title(title: str) -> bool:
+    """Whether a title names a plan of its own (…三年行动方案（2024—2026年）), so every
+    commitment in it runs to the end of its period; a report's or a news page's title does not."""
+    return bool(PLAN_TITLE.search(title.strip())) and not re.search(r"报告|解读|新闻|发布会|公报|回顾|通知$", title)
 
 
 def title_period_text(title: str) -> str | None:
