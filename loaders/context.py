@@ -36,6 +36,7 @@ class DocumentFacts:
     goal_id: str | None = None
     goal_name: str | None = None
     goal_start: int | None = None  # normalised offset of the goal's first mention
+    goal_rule: str | None = None  # which rule of loaders.goals found it
     positionings: dict[str, str] = field(default_factory=dict)  # name -> id
     positioning_of_block: dict[int, str] = field(default_factory=dict)  # block index -> positioning id
     plans: dict[str, str] = field(default_factory=dict)  # title or alias -> id

@@ -40,13 +40,15 @@ PRE_HEDGES = ("力争", "争取", "确保")
 #: Words that head a clause but are not part of what is measured.
 _LEAD_WORDS = ("其中", "同时", "并且", "以及", "并", "和", "及", "使得", "推动", "实现", "确保", "力争", "争取",
                "全市", "全省", "全区", "全县", "重点", "大力", "加快", "积极", "全力", "总数", "力争总数",
-               "预计", "今年", "全年", "将", "当年")
+               "预计", "今年", "全年", "将", "当年", "提出", "明确", "要求", "按照", "计划")
 _ADVERBS = ("重点", "大力", "加快", "积极", "全力", "累计", "新", "再", "共", "跟踪", "择优", "力争", "争取", "确保", "两级")
 #: Nouns that end a measured quantity, so a verbless clause ending in one is a figure (D shape).
 MEASURE_NOUNS = re.compile(r"(?:率|比重|占比|总量|规模|指数|面积|人口|收入|产值|增加值|强度|涨幅|增速|总额|总值|密度|寿命|数量|能力)$")
 #: Wording of a past or current figure.
 FROM_TO_START = re.compile(r"(?:从|由)(?P<start>[^，；。]{0,30}?)(?:提高|提升|增加|增长|跃升|下降|降低|缩小|扩大|减少)(?:到|至)")
-STRONG_PAST = re.compile(r"(?:引进|建成|完成|实现|达到|新增|培育|签约|举办|增长|突破|超过|推出|获批|获得)了|同比|比上年|较上年|比去年|较去年|上年|去年|五年来|过去[一二三四五\d]+年|截至|截止|已经|已|以来|跃升|跃居|稳居")
+STRONG_PAST = re.compile(r"(?:引进|建成|完成|实现|达到|新增|培育|签约|举办|增长|突破|超过|推出|获批|获得)了|同比|比上年|较上年|比去年|较去年|上年|去年|已经|已|跃升|跃居|稳居")
+#: Past cues that open a sentence and govern its clauses (截止2018年底，…达285家).
+SENTENCE_PAST = re.compile(r"截至|截止|五年来|过去[一二三四五\d]+年|以来")
 FROM_TO = re.compile(r"(?:从|由)[^，；。]{0,30}?(?:提高|提升|增加|增长|跃升|下降|降低|缩小|扩大|减少)?(?:到|至)")
 BARE_YEAR = re.compile(r"(?<![到至比较在从由\d])(?P<year>\d{4})年(?![前起]|的?基础)(?!底前)")
 _CLAUSE_SPLIT = re.compile(r"[，；：;]|(?<!\d)[,:]|[,:](?!\d)")
@@ -204,6 +206,17 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
     after = _name_after(sentence[:c_end], q.end)
     if left.endswith(("〔", "[", "［", "【", "第", "（", "(")) or sentence[q.end : q.end + 1] in ("〕", "]", "］"):
         return None  # 〔2022〕9号, 第3位: a document number or an ordinal
+    if left.endswith("“") and sentence[q.end : q.end + 1] == "”":
+        return None  # “33618”行动: a programme's code
+    start_of_pair = re.search(r"(?:从|由)(?:\d{4}年(?:的|末|底)?)?$", left)
+    if start_of_pair:
+        # 从2020年的10.5万元提高到…: where a change started, a reported figure
+        name, dropped = _clean_name(left[: start_of_pair.start()])
+        to_verb = re.match(r"[^，；]{0,8}?(提高|提升|增加|增长|跃升|下降|降低|缩小|扩大|减少)(?:到|至)", sentence[q.end : c_end])
+        if len(name) >= 2:
+            return Figure(floor + dropped, q.end, name, to_verb.group(1) if to_verb else None, q, "from")
+    if left.endswith("了"):
+        left = left[:-1]  # 引进了3个…: the verb, done
     if q.value_text and q.value_text[:1] == "一" and (q.unit or "") in ("批", "个", "项", "些", "系列"):
         return None  # 培育一批, 一个: an indefinite article, not a count
     pre = _pre_hedge(sentence[c_start : q.start])
@@ -252,6 +265,9 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
             name = _subject_of(level or previous) + name  # type: ignore[arg-type]
         if len(name) >= 2:
             return Figure(floor + dropped, q.end, name, verb, q, "A", pre_hedge=pre, base_year=base_year)
+        if previous is not None and previous.shape == "from":
+            # 由2020年的32.7%提高至33.3%: the end of the same change
+            return Figure(previous.start, q.end, previous.name, verb, q, "A", pre_hedge=pre)
         if previous is not None and not counting and previous.name:
             # ，年均增长7%: the subject of the clause before
             return Figure(verb_start, q.end, previous.name + verb, verb, q, "A", pre_hedge=pre)
@@ -267,6 +283,10 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
         if "等" in name:  # 推进A、B等12个百亿元项目: the examples are not the name
             return Figure(q.start, q.end, name[name.rfind("等") + 1 :] + after or verb, verb, q, "B", pre_hedge=pre)
         if 2 <= len(name) <= 24 and not re.search(r"[《》]|\d[\u4e00-\u9fff]", name):
+            qualifier, _ = _clean_name(left[:at])
+            if 1 <= len(qualifier) <= 3 and not re.search(r"[和及与、市省区县国了年月日期时]", qualifier) and not _pre_hedge(qualifier) \
+                    and not _ends_with(qualifier, COUNT_VERBS + COMPARATORS):
+                name = qualifier + name  # 城镇新增就业1.3万人: 城镇 qualifies what is counted
             return Figure(floor + at, q.end, name.strip(), verb, q, "B", pre_hedge=pre)
     name, dropped = _clean_name(left)
     if len(name) >= 2 and (target_list or MEASURE_NOUNS.search(name)) and len(name) <= 30 and q.unit:
@@ -381,7 +401,9 @@ def _with_past(sentence: str, c_start: int, c_end: int, figure: Figure) -> Figur
     starts = [m for m in FROM_TO_START.finditer(clause) if m.start("start") <= at < m.end("start")]
     ends_unscoped = [m for m in FROM_TO.finditer(clause) if m.end() <= at]
     # 从A提高到B: A is where it started (past); B is past too unless a deadline governs it
-    past = bool(starts) or bool(STRONG_PAST.search(clause[:at])) or (bool(ends_unscoped) and not _has_deadline(sentence))
+    past = (bool(starts) or figure.shape == "from" or bool(STRONG_PAST.search(clause[:at]))
+            or bool(SENTENCE_PAST.search(sentence[: figure.quantity.start]))
+            or (bool(ends_unscoped) and not _has_deadline(sentence)))
     return replace(figure, past=past)
 
 

@@ -157,6 +157,7 @@ def extract_goal(ctx: DocContext, builder: GraphBuilder) -> None:
                        [ctx.mention(s, s + len(found.name)) for s in spans], city=ctx.city, rule=found.rule)
     ctx.facts.goal_id, ctx.facts.goal_name = gid, found.name
     ctx.facts.goal_start = spans[0]
+    ctx.facts.goal_rule = found.rule
     if ctx.facts.source_id:
         builder.edge(gid, ctx.facts.source_id, RelType.DESCRIBED_IN, [ctx.mention(spans[0], spans[0] + len(found.name))],
                      basis="stated")

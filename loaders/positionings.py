@@ -177,7 +177,9 @@ def _general_positionings(ctx: DocContext, skip_blocks: set[int]) -> list[tuple[
         for name, at in aims(block.text, ctx.city):
             clean = name.strip("“”")
             key = clean
-            if key in seen or (ctx.facts.goal_name and clean == ctx.facts.goal_name):
+            if key in seen or (ctx.facts.goal_name and ctx.facts.goal_name.endswith(clean) and ctx.facts.goal_rule != "first_aim"):
+                # the goal's own object (把长沙建设成为…现代化城市) is the goal, not a positioning under
+                # it; a goal taken from the first positioning (first_aim) keeps that positioning
                 continue
             seen.add(key)
             found.append((name, block.start + at))

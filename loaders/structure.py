@@ -132,8 +132,9 @@ class _Line:
 
 def _run_in_head(body: str) -> str | None:
     """The short first sentence of a numbered line (its run-in head), if it has one."""
+    bracketed = body.rstrip("。").endswith(("）", ")"))
     for i, ch in enumerate(body[: RUN_IN_MAX + 1]):
-        if ch in "。：:":
+        if ch in "。：:" or (bracketed and ch in "（(" and i > 1):
             return body[:i].strip() or None
         if ch in "，；！？":
             return None
@@ -159,7 +160,7 @@ def _classify(line: str, first: bool) -> _Line:
     for pattern, level in ((CN_NUMBERED, LEVEL_CN), (PAREN_NUMBERED, LEVEL_PAREN_CN)):
         if (m := pattern.match(line)) is not None:
             body = m.group(2).strip()
-            if len(m.group(2)) <= 40:
+            if len(m.group(2)) <= 40 and "。" not in body.rstrip("。") and not body.endswith(("）", ")")):
                 return _Line(BlockKind.HEADING, m.group(1), value=body, level=level, head=body.rstrip("。"))
             return _Line(BlockKind.PARAGRAPH, m.group(1), level=level, head=_run_in_head(body))
     if (m := NUMBERED.match(line)) is not None:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.numerals import chinese_year, small_number
-from loaders.structure import BlockKind, DocumentStructure
+from loaders.structure import LEVEL_CN, BlockKind, DocumentStructure
 
 PLAN_PERIOD_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 _PERIOD = "十[一二三四五六]五"
@@ -250,13 +250,15 @@ def _open_section(structure: DocumentStructure, block: int, scope: TimeScope, se
 
 
 def _inherited(structure: DocumentStructure, block: int, section_scope: dict[int, TimeScope]) -> TimeScope | None:
-    for ancestor in structure.ancestors(block):
-        if ancestor in section_scope:
-            return section_scope[ancestor]
-    opened = [k for k in section_scope if k < 0 and -1 - k < block]
+    """The nearest scope opened above a block: by a heading it sits under, or by an unnumbered
+    heading or opening paragraph before it with no heading between them."""
+    candidates: list[tuple[int, TimeScope]] = [
+        (ancestor, section_scope[ancestor]) for ancestor in structure.ancestors(block) if ancestor in section_scope]
+    opened = [-1 - k for k in section_scope if k < 0 and -1 - k < block]
     if opened:
-        start = -1 - max(opened, key=lambda k: -1 - k)
-        stop = next((j for j in range(start + 1, block + 1) if structure.blocks[j].kind is BlockKind.HEADING), None)
+        start = max(opened)
+        stop = next((j for j in range(start + 1, block + 1) if structure.blocks[j].kind is BlockKind.HEADING
+                     and (structure.blocks[j].level is None or structure.blocks[j].level <= LEVEL_CN)), None)
         if stop is None:
-            return section_scope[-1 - start]
-    return None
+            candidates.append((start, section_scope[-1 - start]))
+    return max(candidates, key=lambda c: c[0])[1] if candidates else None
