@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 GRAPH  ?= out/graph.json
 
-.PHONY: run test build bench clean browser vendor
+.PHONY: run test build bench quality clean browser vendor
 
 # Non-interactive: CI has no terminal, so sudo must not prompt (it fails with a clear message).
 SUDO ?= $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
@@ -53,6 +53,10 @@ test: $(VENV)/.dev $(NODE_STAMP) browser
 # Refresh the committed app/static/vendor copy after changing the cytoscape version.
 vendor: $(NODE_STAMP)
 	npm run vendor
+
+# Extraction quality on the development set (real texts of other cities, ../shared/devset).
+quality: $(VENV)/.runtime
+	$(PY) bench/quality.py
 
 # Every benchmark, each printing ratios against its own baseline (see bench/README.md).
 bench: $(VENV)/.dev

@@ -60,10 +60,8 @@ def _in_work_section(ctx: DocContext, index: int) -> bool:
 def extract_item_tasks(ctx: DocContext, builder: GraphBuilder, key_task_blocks: set[int]) -> None:
     structure = ctx.structure
     task_of_item: dict[int, str] = {}
-    # A heading above key tasks (四、重要举措 over 1. 2. 3.) is their section, not a task.
-    sections = {a for k in key_task_blocks for a in structure.ancestors(k)}
     for index, block in ctx.content():
-        if index in key_task_blocks or index in sections or not _is_item(block) or not _in_work_section(ctx, index):
+        if index in key_task_blocks or not _is_item(block) or not _in_work_section(ctx, index):
             continue
         named = _task_name(ctx, index)
         if named is None:

@@ -26,7 +26,7 @@ _CN_YEAR = r"[二〇○零一三四五六七八九]{4}"
 
 #: A deadline: 到2025年, 力争到2030年底, 至2025年末, 2025年前, 到二〇二五年, 到“十四五”末.
 DEADLINE = re.compile(
-    r"(?P<hedge>力争|争取|确保|预计|计划)?(?<![截])(?:到|至)(?:(?P<year>\d{4})|(?P<cn>" + _CN_YEAR + r"))年(?:底|末)?(?![的])"
+    r"(?P<hedge>力争|争取|确保|预计|计划)?(?<![截])(?:到|至)(?:(?P<year>\d{4})|(?P<cn>" + _CN_YEAR + r"))年(?:底|末)?(?![的])"  # 提高到2025年的14万元 ends a change
     r"|(?P<year2>\d{4})年(?:前|底前|以前)"
     r"|(?:到|至)“?(?P<period>" + _PERIOD + r")”?(?:时期|期)?末"
     r"|(?<![（(\d])(?P<from>\d{4})\s*[—–\-－~～]\s*(?P<to>\d{4})年(?![）)])"
@@ -47,8 +47,6 @@ HORIZON = re.compile(
     r"|(?:今后|未来)(?P<n3>\d{1,2}|[一二两三四五六七八九十])年"
     r"|通过(?P<n4>\d{1,2}|[一二两三四五六七八九十])年(?:攻坚|努力|时间|奋斗|建设)?"
 )
-#: How a 到N年 phrase reads as the end of a from–to pair, not a deadline: 提高到2025年的14万元.
-_FROM_TO_END = re.compile(r"(?:提高|提升|增加|增长|跃升|下降|降低|缩小|扩大)$")
 
 
 @dataclass(frozen=True)
@@ -77,8 +75,6 @@ def deadlines(text: str) -> list[YearPhrase]:
     """Every deadline phrase in ``text`` (力争到2025年 carries the hedge 力争)."""
     found: list[YearPhrase] = []
     for m in DEADLINE.finditer(text):
-        if _FROM_TO_END.search(text[max(0, m.start() - 2) : m.start()]):
-            continue  # 从A提高到2025年的B: the end of a reported change, not a deadline
         if m.group("to"):
             if int(m.group("to")) < int(m.group("from")):
                 continue
