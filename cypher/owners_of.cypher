@@ -1,7 +1,7 @@
 // The relationships that can make a Department or TaskForce answer for one node
 // (graph.ownership.owners_of decides which do): RESPONSIBLE_FOR into the node; the node's
-// MEASURES/SUPPORTS to a CityPositioning (graph.ownership.INHERITED_BY); and RESPONSIBLE_FOR
-// into those positionings. Parameters: $id (the node). Rows: edge rows (see incident_edges).
+// MEASURES/SUPPORTS to a CityPositioning or Task (graph.ownership.INHERITED_THROUGH); and
+// RESPONSIBLE_FOR into those. Parameters: $id (the node). Rows: edge rows (see incident_edges).
 // One round trip: one row is the asked node itself (type null; no such row: no such node),
 // then the edge rows. Edge props are only properties_json and mentions_json, what the
 // answer decodes (every stored property when properties_json is absent: a hand-made database).
@@ -16,14 +16,16 @@ RETURN a.id AS source, labels(a) AS source_labels, a.name AS source_name,
        CASE WHEN r.properties_json IS NULL THEN properties(r)
             ELSE {properties_json: r.properties_json, mentions_json: r.mentions_json} END AS props
 UNION ALL
-MATCH (a:PlanNode {id: $id})-[r:MEASURES|SUPPORTS]->(b:CityPositioning)
+MATCH (a:PlanNode {id: $id})-[r:MEASURES|SUPPORTS]->(b:PlanNode)
+WHERE b:CityPositioning OR b:Task
 RETURN a.id AS source, labels(a) AS source_labels, a.name AS source_name,
        b.id AS target, labels(b) AS target_labels, b.name AS target_name,
        type(r) AS type,
        CASE WHEN r.properties_json IS NULL THEN properties(r)
             ELSE {properties_json: r.properties_json, mentions_json: r.mentions_json} END AS props
 UNION ALL
-MATCH (:PlanNode {id: $id})-[:MEASURES|SUPPORTS]->(b:CityPositioning)<-[r:RESPONSIBLE_FOR]-(a:PlanNode)
+MATCH (:PlanNode {id: $id})-[:MEASURES|SUPPORTS]->(b:PlanNode)<-[r:RESPONSIBLE_FOR]-(a:PlanNode)
+WHERE b:CityPositioning OR b:Task
 RETURN a.id AS source, labels(a) AS source_labels, a.name AS source_name,
        b.id AS target, labels(b) AS target_labels, b.name AS target_name,
        type(r) AS type,

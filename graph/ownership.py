@@ -3,11 +3,13 @@
 An owner is a Department or TaskForce (``OWNER_LABELS``). It answers for a node
 
 - **directly** when it has a RESPONSIBLE_FOR edge to the node (any label of node);
-- **by inheritance** when the node is an Indicator that MEASURES, or a Task that SUPPORTS, a
-  CityPositioning the owner is RESPONSIBLE_FOR. ``via`` is that positioning and ``path`` is
-  [the RESPONSIBLE_FOR step, the MEASURES/SUPPORTS step]. Inheritance is one hop only (a
-  sub-task PART_OF a supporting task inherits nothing) and never passes through a Goal:
-  otherwise the leading group, responsible for the Goal, would own everything.
+- **by inheritance** when the node is an Indicator that MEASURES a CityPositioning or a Task
+  (the task item it is stated under, whose （牵头单位：…）tail names its owners), or a Task that
+  SUPPORTS a CityPositioning, and the owner is RESPONSIBLE_FOR that positioning or task.
+  ``via`` is that positioning or task and ``path`` is [the RESPONSIBLE_FOR step, the
+  MEASURES/SUPPORTS step]. Inheritance is one hop only (a sub-task PART_OF a supporting task
+  inherits nothing) and never passes through a Goal: otherwise the leading group, responsible
+  for the Goal, would own everything.
 
 ``basis`` and ``confidence`` of a direct ownership are those of its RESPONSIBLE_FOR edge (an
 edge without them counts as ``"inferred"`` / ``0.0``). An inherited one is only as strong as its
@@ -50,7 +52,13 @@ __all__ = [
 
 #: owners_of: a node of this label inherits the owners of the positioning it links to by this type.
 INHERITED_BY: Mapping[Label, RelType] = {Label.INDICATOR: RelType.MEASURES, Label.TASK: RelType.SUPPORTS}
-#: targets_of: the positioning's neighbours listed as inherited targets (indicators only).
+#: What an inherited ownership may run through, per link type: a target inherits the owners of
+#: the positioning or task it MEASURES; a task those of the positioning it SUPPORTS.
+INHERITED_THROUGH: Mapping[RelType, frozenset[Label]] = {
+    RelType.MEASURES: frozenset({Label.CITY_POSITIONING, Label.TASK}),
+    RelType.SUPPORTS: frozenset({Label.CITY_POSITIONING}),
+}
+#: targets_of: the positioning's or task's neighbours listed as inherited targets (indicators only).
 TARGETS_INHERITED_BY: Mapping[RelType, Label] = {RelType.MEASURES: Label.INDICATOR}
 
 DEFAULT_BASIS = "inferred"
@@ -76,7 +84,8 @@ def inherited_ownership(
     responsible: Edge,
     link: Edge,
 ) -> Ownership:
-    """``owner`` answers for ``target`` because it is responsible for ``positioning``.
+    """``owner`` answers for ``target`` because it is responsible for ``positioning`` (a
+    CityPositioning, or the Task a target is stated under).
 
     ``responsible`` is owner -RESPONSIBLE_FOR-> positioning, ``link`` is
     target -MEASURES|SUPPORTS-> positioning; basis and confidence are the weaker of the two steps'.
@@ -141,7 +150,7 @@ def owners_of(view: GraphView, node_id: str) -> list[Ownership]:
     if link_type is not None:
         for link in view.out_edges(node_id, {link_type}):
             positioning = view.node(link.target)
-            if positioning.label is not Label.CITY_POSITIONING:
+            if positioning.label not in INHERITED_THROUGH[link_type]:
                 continue
             for responsible in view.in_edges(positioning.id, {RelType.RESPONSIBLE_FOR}):
                 owner = view.node(responsible.source)
@@ -165,7 +174,7 @@ def targets_of(view: GraphView, owner_id: str) -> list[Ownership]:
     for responsible in view.out_edges(owner_id, {RelType.RESPONSIBLE_FOR}):
         target = view.node(responsible.target)
         rows.append(direct_ownership(owner, target, responsible))
-        if target.label is not Label.CITY_POSITIONING:
+        if target.label not in INHERITED_THROUGH[RelType.MEASURES]:
             continue
         for link_type, source_label in TARGETS_INHERITED_BY.items():
             for link in view.in_edges(target.id, {link_type}):

@@ -192,3 +192,19 @@ def test_drafting_and_presenting_departments(tmp_path: Path) -> None:
         any(r == "responsible" and b == "stated" and t.startswith("嘉定区系统化") for _, t, r, b in found)
     assert any(b == "presented" and t.startswith("连云港市高新") for _, t, _, b in found)
     assert not any(b == "stated" and t.startswith("连云港市高新") for _, t, _, b in found)  # told a reporter: presented
+
+
+def test_a_target_is_owned_through_the_task_item_it_is_stated_under(empty_store, tasks: PlanGraph) -> None:
+    """On both stores: 算力规模 sits under （一）建设算力基础设施, whose tail names its units."""
+    empty_store.load(tasks)
+    by_name = {n.name: n for n in tasks.nodes}
+    owners = empty_store.owners_of(by_name["算力规模"].id)
+    assert [(o.owner.name, o.basis, o.via.name if o.via else None) for o in owners] == [
+        ("澄江市发展和改革委员会", "stated", "建设算力基础设施"),
+        ("澄江市大数据发展管理局", "stated", "建设算力基础设施"),
+        ("澄江市工业和信息化局", "stated", "建设算力基础设施"),
+    ]
+    targets = empty_store.targets_of(by_name["澄江市工业和信息化局"].id)
+    assert sorted((t.target.name, t.via.name if t.via else None) for t in targets) == [
+        ("城市算力中心", "建设算力基础设施"), ("建设算力基础设施", None), ("推动企业上云用数", None),
+        ("算力规模", "建设算力基础设施")]
