@@ -8,13 +8,18 @@ functions, ``Neo4jStore`` in Cypher):
    left is deleted; deleting a node deletes its edges. Records that never had mentions are
    left alone.
 2. **Merge** each incoming record (normalised: mentions sorted and deduplicated, null
-   properties dropped):
+   properties dropped) with ``merge_nodes`` / ``merge_edges``, the one merge rule the loaders'
+   ``GraphBuilder`` uses too, so a graph never depends on the order facts arrive in:
 
    - a new id / edge key is added;
-   - an existing one keeps the union of both mention lists (``merge_mentions``); its
-     properties are the old ones updated with the new ones, key by key (Cypher's
-     ``SET n += $props``: a newer value wins, a key only the old record has is kept, a key the
-     newer record sets to ``None`` is removed); its ``name`` is the newer one;
+   - two edges: the **stronger basis wins** (stated > presented > inferred) and keeps its own
+     evidence: its properties, and the mentions of every record of that basis (equal bases
+     unite their mentions; a weaker record's mentions are not evidence for a stronger claim);
+     between equal bases the higher confidence leads;
+   - two nodes: mentions are united; the name and every property both records set come from
+     the record that leads (the one first cited: its earliest mention, then its properties),
+     lists are united;
+   - so merging A then B, B then A, or building both at once give the same records;
    - a node id already held under another label is refused (``InvalidQuery("graph")``).
 
 3. **Check**: every edge's ends exist after the merge, else ``InvalidQuery("graph")`` and
@@ -28,12 +33,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from graph.answers import clean_properties, normalise_edge, normalise_node
+import json
+
+from graph.answers import basis_rank, clean_properties, normalise_edge, normalise_node
 from graph.errors import InvalidQuery
-from graph.model import Edge, Node, PlanGraph, PropertyValue, merge_mentions
+from graph.model import Edge, Mention, Node, PlanGraph, PropertyValue, merge_mentions
 from graph.view import EdgeKey
 
-__all__ = ["merge_graph", "merge_properties", "withdraw_sources"]
+__all__ = ["merge_edges", "merge_graph", "merge_nodes", "merge_properties", "withdraw_sources"]
 
 
 def withdraw_sources(
@@ -70,12 +77,60 @@ def withdraw_sources(
 
 
 def merge_properties(
-    old: Mapping[str, PropertyValue], new: Mapping[str, PropertyValue]
+    leading: Mapping[str, PropertyValue], other: Mapping[str, PropertyValue]
 ) -> dict[str, PropertyValue]:
-    """``old`` updated with ``new`` key by key; a ``None`` in ``new`` removes the key."""
-    merged = dict(old)
-    merged.update(new)
+    """Both records' properties: a scalar both set from ``leading``; lists united, ``leading``'s
+    items first in their order (a heading path keeps its order), then the other's new ones."""
+    merged = dict(other)
+    for key, value in leading.items():
+        theirs = merged.get(key)
+        if isinstance(value, list) and isinstance(theirs, list):
+            merged[key] = list(value) + [item for item in theirs if item not in value]  # type: ignore[operator]
+        else:
+            merged[key] = value
     return clean_properties(merged)
+
+
+def _canonical(properties: Mapping[str, PropertyValue]) -> str:
+    return json.dumps(properties, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _first_cited(mentions: list[Mention]) -> tuple[str, int, int]:
+    return min(((m.source, m.start, m.end) for m in mentions), default=("\uffff", 0, 0))
+
+
+def merge_nodes(a: Node, b: Node) -> Node:
+    """One node from two records of the same id (see the module docstring); order-free."""
+    if a.label != b.label:
+        raise InvalidQuery("graph", f"node {a.id!r} is a {a.label.value} and a {b.label.value}")
+    lead, other = sorted((a, b), key=lambda n: (_first_cited(n.mentions), n.name, _canonical(n.properties)))
+    return Node(
+        id=lead.id,
+        label=lead.label,
+        name=lead.name,
+        properties=merge_properties(lead.properties, other.properties),
+        mentions=merge_mentions(lead.mentions, other.mentions),
+    )
+
+
+def _edge_rank(edge: Edge) -> tuple[int, float, tuple[str, int, int], str]:
+    confidence = edge.properties.get("confidence")
+    strength = float(confidence) if isinstance(confidence, int | float) and not isinstance(confidence, bool) else 0.0
+    return (basis_rank(edge.basis), -strength, _first_cited(edge.mentions), _canonical(edge.properties))
+
+
+def merge_edges(a: Edge, b: Edge) -> Edge:
+    """One edge from two records of the same key (see the module docstring); order-free."""
+    lead, other = sorted((a, b), key=_edge_rank)
+    if basis_rank(lead.basis) != basis_rank(other.basis):
+        return normalise_edge(lead)  # the stronger claim keeps its own evidence only
+    return Edge(
+        source=lead.source,
+        target=lead.target,
+        type=lead.type,
+        properties=merge_properties(lead.properties, other.properties),
+        mentions=merge_mentions(lead.mentions, other.mentions),
+    )
 
 
 def merge_graph(
@@ -100,13 +155,7 @@ def merge_graph(
                 f"node {incoming.id!r} is a {current.label.value} in the store but a "
                 f"{incoming.label.value} in the loaded graph",
             )
-        merged_nodes[incoming.id] = Node(
-            id=current.id,
-            label=current.label,
-            name=incoming.name,
-            properties=merge_properties(current.properties, incoming.properties),
-            mentions=merge_mentions(current.mentions, incoming.mentions),
-        )
+        merged_nodes[incoming.id] = merge_nodes(current, normalise_node(incoming))
 
     merged_edges = dict(edges)
     for incoming_edge in graph.edges:
@@ -122,11 +171,5 @@ def merge_graph(
         if current_edge is None:
             merged_edges[key] = normalise_edge(incoming_edge)
             continue
-        merged_edges[key] = Edge(
-            source=current_edge.source,
-            target=current_edge.target,
-            type=current_edge.type,
-            properties=merge_properties(current_edge.properties, incoming_edge.properties),
-            mentions=merge_mentions(current_edge.mentions, incoming_edge.mentions),
-        )
+        merged_edges[key] = merge_edges(current_edge, normalise_edge(incoming_edge))
     return merged_nodes, merged_edges

@@ -2,7 +2,9 @@
 
 A fact stated twice (the 六个城市 article repeats itself) must become one node with two
 mentions, and the strongest basis wins when two rules claim the same edge (a department that
-both co-drafted a plan and presented a positioning is ``presented``, not ``inferred``).
+both co-drafted a plan and presented a positioning is ``presented``, not ``inferred``). The
+merge rule is ``graph.merging``'s, the one the stores apply on load, so a graph is the same
+whatever order its facts arrive in.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.model import Edge, Label, Mention, Node, PlanGraph, PropertyValue, RelType, merge_mentions, node_id
-from graph.results import BASIS_RANK
+from graph.merging import merge_edges, merge_nodes
 
 
 @dataclass
@@ -28,20 +30,10 @@ class GraphBuilder:
     ) -> str:
         """Add or merge a node identified by (label, key); return its id."""
         nid = node_id(label, key)
-        existing = self.nodes.get(nid)
         props = {k: v for k, v in properties.items() if v is not None}
-        if existing is None:
-            self.nodes[nid] = Node(id=nid, label=label, name=name, properties=props, mentions=merge_mentions([], mentions or []))
-        else:
-            merged = dict(existing.properties)
-            for k, v in props.items():
-                if isinstance(v, list) and isinstance(merged.get(k), list):
-                    merged[k] = sorted(set(merged[k]) | set(v))  # type: ignore[arg-type]
-                else:
-                    merged.setdefault(k, v)
-            self.nodes[nid] = existing.model_copy(
-                update={"properties": merged, "mentions": merge_mentions(existing.mentions, mentions or [])}
-            )
+        new = Node(id=nid, label=label, name=name, properties=props, mentions=merge_mentions([], mentions or []))
+        existing = self.nodes.get(nid)
+        self.nodes[nid] = new if existing is None else merge_nodes(existing, new)
         return nid
 
     def edge(
@@ -55,29 +47,12 @@ class GraphBuilder:
         confidence: float = 1.0,
         **properties: PropertyValue,
     ) -> None:
-        """Add an edge; a stronger basis replaces a weaker one, an equal one merges mentions."""
+        """Add an edge, or merge it with the one of the same key (``graph.merging.merge_edges``)."""
         props: dict[str, PropertyValue] = {"basis": basis, "confidence": round(confidence, 3)}
         props.update({k: v for k, v in properties.items() if v is not None})
         new = Edge(source=source, target=target, type=type_, properties=props, mentions=merge_mentions([], mentions or []))
-        key = new.key
-        old = self.edges.get(key)
-        if old is None:
-            self.edges[key] = new
-            return
-        old_rank, new_rank = BASIS_RANK[str(old.properties["basis"])], BASIS_RANK[basis]
-        if new_rank < old_rank:
-            self.edges[key] = new
-        elif new_rank == old_rank:
-            merged = dict(old.properties)
-            merged["confidence"] = max(float(old.properties["confidence"]), round(confidence, 3))  # type: ignore[arg-type]
-            for k, v in props.items():
-                if isinstance(v, list) and isinstance(merged.get(k), list):
-                    merged[k] = sorted(set(merged[k]) | set(v))  # type: ignore[arg-type]
-                else:
-                    merged.setdefault(k, v)
-            self.edges[key] = old.model_copy(
-                update={"properties": merged, "mentions": merge_mentions(old.mentions, mentions or [])}
-            )
+        old = self.edges.get(new.key)
+        self.edges[new.key] = new if old is None else merge_edges(old, new)
 
     def graph(self) -> PlanGraph:
         """The graph in canonical order, so two builds serialise byte-identically."""

@@ -411,7 +411,8 @@ def test_lucene_phrases_only_for_han_terms_of_two_or_more() -> None:
 
 
 def test_a_changed_node_is_merged_key_by_key(neo4j_store: Neo4jStore) -> None:
-    """Old keys kept, newer values win, mentions united, the newer name: graph.merging's rule."""
+    """Keys of both kept, mentions united; name and values both set come from the record first
+    cited (A before B), whichever was loaded first: graph.merging's order-free rule."""
     first = PlanGraph(nodes=[node("ind-x", Label.INDICATOR, "旧名称", A, value=1, unit="%")])
     second = PlanGraph(nodes=[node("ind-x", Label.INDICATOR, "新名称", B, value=2, target_year=2026)])
     neo4j_store.load(first)
@@ -419,8 +420,8 @@ def test_a_changed_node_is_merged_key_by_key(neo4j_store: Neo4jStore) -> None:
     assert (len(plan.create_nodes), len(plan.update_nodes), plan.changes) == (0, 1, 1)
     neo4j_store.load(second)
     stored = neo4j_store.get_node("ind-x").node
-    assert stored.name == "新名称"
-    assert stored.properties == {"value": 2, "unit": "%", "target_year": 2026}
+    assert stored.name == "旧名称"
+    assert stored.properties == {"value": 1, "unit": "%", "target_year": 2026}
     assert [m.source for m in stored.mentions] == [A, B]
     reference = NetworkxStore(first)
     reference.load(second)

@@ -289,8 +289,11 @@ class TestMerging:
         assert nodes[both.id].mentions == [a, b]  # inputs untouched
         assert withdraw_sources(nodes, edges, []) == (nodes, edges)
 
-    def test_merge_properties_like_cypher_plus_equals(self) -> None:
-        assert merge_properties({"a": 1, "b": 2}, {"b": 3, "c": None, "a": None}) == {"b": 3}
+    def test_merge_properties_keep_both_and_the_leading_records_scalars(self) -> None:
+        assert merge_properties({"a": 1, "b": 2, "l": ["x"]}, {"b": 3, "c": 4, "l": ["y", "x"], "d": None}) == {
+            "a": 1, "b": 2, "c": 4, "l": ["x", "y"]}
+        assert merge_properties({"path": ["二、重点任务", "（一）"]}, {"path": ["（一）", "二、重点任务"]}) == {
+            "path": ["二、重点任务", "（一）"]}
         assert merge_properties({"a": 1}, {}) == {"a": 1}
 
     def test_merge_refuses_dangling_edges_without_changing_inputs(self) -> None:

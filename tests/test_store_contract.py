@@ -397,7 +397,7 @@ class TestLoadAndCounts:
         assert raised.value.parameter == "graph"
         assert store.export_graph() == before
 
-    def test_merge_unions_mentions_and_updates_properties(self, store: PlanStore, oracle: Oracle) -> None:
+    def test_merge_unions_mentions_and_properties_led_by_the_first_cited(self, store: PlanStore, oracle: Oracle) -> None:
         dept = oracle.named(Label.DEPARTMENT, "海海市商务局")
         assert dept.properties == {"short_name": "商务局", "aliases": ["市商务局"]}
         extra = Mention(
@@ -418,8 +418,10 @@ class TestLoadAndCounts:
         report = store.load(PlanGraph(nodes=[update]))
         assert (report.nodes_written, report.relationships_written) == (1, 0)
         node = store.get_node(dept.id).node
+        # extra.txt is cited first, so its record leads: its name and values; a key only the
+        # other record sets is kept (a null never removes one: the merge does not depend on order)
         assert node.name == "海海市商务局（口岸办）"
-        assert node.properties == {"short_name": "商务局（口岸办）", "rank": 4}
+        assert node.properties == {"short_name": "商务局（口岸办）", "rank": 4, "aliases": ["市商务局"]}
         assert node.mentions == [extra, *dept.mentions]  # "extra.txt" sorts before "synthetic_…"
 
     def test_a_record_held_under_another_label_is_refused(self, store: PlanStore, oracle: Oracle) -> None:
