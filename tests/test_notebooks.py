@@ -26,6 +26,7 @@ EXPECTED = [
     "02_ladders.ipynb",
     "03_indicators.ipynb",
     "04_graph_analysis.ipynb",
+    "05_progress.ipynb",
 ]
 GOAL = "建设新时代社会主义现代化国际大都市"
 CELL_TIMEOUT = 120
@@ -99,7 +100,7 @@ def _html(cell: Notebook) -> str:
 # --- the files -----------------------------------------------------------------------------
 
 
-def test_the_four_notebooks_exist() -> None:
+def test_the_five_notebooks_exist() -> None:
     assert sorted(path.name for path in NOTEBOOKS.glob("*.ipynb")) == EXPECTED
 
 
@@ -205,3 +206,19 @@ def test_graph_analysis_notebook(executed: Callable[[str], Notebook]) -> None:
     edges = _html(_cell(nb, "inferred_edges"))
     assert edges.count("ADVANCES") == 9 and "inferred across documents" in edges
     assert _text(_cell(nb, "same_nodes")).strip() == "True"
+
+
+def test_progress_notebook(executed: Callable[[str], Notebook]) -> None:
+    nb = executed("05_progress.ipynb")
+    table = _text(_cell(nb, "progress"))
+    assert "{'no_data': 9, 'met': 4, 'too_early': 3, 'behind': 1}" in table
+    html = _html(_cell(nb, "progress"))
+    assert "国家高新技术企业数量" in html and "behind" in html and "8683" in html
+    per = _html(_cell(nb, "per_positioning"))
+    assert "引领型现代海洋城市" in per
+    series = _html(_cell(nb, "series"))
+    # 3087万标箱 (2024) against 2800万标箱 (1.1025, shown to 4 digits), 8650家 / 8683家 against 1万家
+    assert "3087" in series and "1.103" in series and "0.865" in series and "0.8683" in series
+    plot = _cell(nb, "plot")
+    assert "CJK font:" in _text(plot)
+    assert any("image/png" in output.get("data", {}) for output in plot.outputs)
