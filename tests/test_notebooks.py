@@ -201,7 +201,7 @@ def test_graph_analysis_notebook(executed: Callable[[str], Notebook]) -> None:
     assert "0 positionings without indicators" in _text(_cell(nb, "without_indicators"))
     degrees = _html(_cell(nb, "degrees"))
     assert degrees.index("青岛市发展和改革委员会") < degrees.index("青岛市商务局")
-    held = _text(_cell(nb, "held"))
+    held = _squash(_text(_cell(nb, "held")))  # a print may arrive as two stream chunks
     assert "87 nodes reach the goal only through inferred edges" in held
     edges = _html(_cell(nb, "inferred_edges"))
     assert edges.count("ADVANCES") == 9 and "inferred across documents" in edges
