@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from fastapi import Response
 
 from graph.model import Node
-from graph.results import Ladder, Ownership, OwnershipMatrix
+from graph.progress import summary
+from graph.results import IndicatorProgress, Ladder, Ownership, OwnershipMatrix, ProgressOverview
 from graph.spreadsheet import BOM, LIST_SEPARATOR, cell, render
 
 __all__ = [
@@ -42,14 +43,18 @@ def csv_response(header: Sequence[str], rows: Iterable[Sequence[object]], filena
     )
 
 
-def node_table(nodes: Sequence[Node]) -> tuple[list[str], list[list[object]]]:
-    """One row per node: id, label, name, every property key any of them has, sources."""
+def node_table(
+    nodes: Sequence[Node], progress: Mapping[str, IndicatorProgress] | None = None
+) -> tuple[list[str], list[list[object]]]:
+    """One row per node: id, label, name, every property key any of them has, sources; with
+    ``progress`` (indicator id -> its progress) the ``PROGRESS_COLUMNS`` come before sources."""
     keys = sorted({key for node in nodes for key in node.properties} - set(NODE_COLUMNS) - {"sources"})
-    header = [*NODE_COLUMNS, *keys, "sources"]
+    header = [*NODE_COLUMNS, *keys, *(PROGRESS_COLUMNS if progress is not None else ()), "sources"]
     rows: list[list[object]] = []
     for node in nodes:
         sources = sorted({mention.source for mention in node.mentions})
-        rows.append([node.id, node.label.value, node.name, *(node.properties.get(k) for k in keys), sources])
+        extra = progress_cells(progress.get(node.id)) if progress is not None else []
+        rows.append([node.id, node.label.value, node.name, *(node.properties.get(k) for k in keys), *extra, sources])
     return header, rows
 
 
@@ -139,3 +144,51 @@ def ladder_table(ladder: Ladder) -> tuple[list[str], list[list[object]]]:
                 first and first.source, first and first.start, first and first.end, first and first.sentence,
             ])  # fmt: skip
     return list(LADDER_COLUMNS), rows
+
+
+#: Progress columns of an indicator row (the indicators list CSV, ``/progress?format=csv``).
+PROGRESS_COLUMNS = (
+    "progress_status", "progress_share", "progress_holds", "progress_latest_year",
+    "progress_latest_value", "progress_latest_unit", "progress_figures",
+)  # fmt: skip
+
+
+def progress_cells(progress: IndicatorProgress | None) -> list[object]:
+    """An indicator's progress as the cells of ``PROGRESS_COLUMNS`` (empty without an answer)."""
+    if progress is None:
+        return [None] * len(PROGRESS_COLUMNS)
+    row = summary(progress)
+    return [row.status, row.share, row.holds, row.latest_year, row.latest_value, row.latest_unit, row.figures]
+
+
+#: Columns of a progress figure row: one row per reported figure of an indicator.
+FIGURE_COLUMNS = (
+    "indicator_id", "indicator", "status", "year", "value", "unit", "comparable_value", "target_value",
+    "target_unit", "target_year", "basis", "source", "sentence",
+)  # fmt: skip
+
+
+def progress_figure_table(progress: IndicatorProgress) -> tuple[list[str], list[list[object]]]:
+    """One row per reported figure of one indicator, in year order, with its sentence."""
+    rows: list[list[object]] = [
+        [
+            progress.indicator.id, progress.indicator.name, progress.status, point.year, point.value, point.unit,
+            point.comparable_value, progress.target_value, progress.target_unit, progress.target_year,
+            point.basis, point.source, point.sentence,
+        ]  # fmt: skip
+        for point in progress.figures
+    ]
+    return list(FIGURE_COLUMNS), rows
+
+
+def overview_table(overview: ProgressOverview) -> tuple[list[str], list[list[object]]]:
+    """One row per positioning, then per owner: how many of its targets are in each status."""
+    header = ["group", "id", "name", "label", *overview.statuses, "indicators"]
+    rows: list[list[object]] = []
+    for kind, groups in (("positioning", overview.positionings), ("owner", overview.owners)):
+        for group in groups:
+            rows.append([
+                kind, group.node.id, group.node.name, group.node.label.value,
+                *(group.counts[status] for status in overview.statuses), [i.name for i in group.indicators],
+            ])  # fmt: skip
+    return header, rows

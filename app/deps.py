@@ -42,6 +42,7 @@ from graph.evidence import EvidenceRow, store_evidence
 from graph.model import Label
 from graph.results import (
     Counts,
+    IndicatorProgress,
     Ladder,
     NodeDetail,
     NodePage,
@@ -180,6 +181,12 @@ class AsyncPlanStore:
 
     async def ownership_matrix(self) -> OwnershipMatrix:
         return await self._run(self.store.ownership_matrix)
+
+    async def progress(self, indicator_id: str) -> IndicatorProgress:
+        return await self._run(self.store.progress, indicator_id)
+
+    async def progress_all(self) -> list[IndicatorProgress]:
+        return await self._run(self.store.progress_all)
 
     async def search(self, q: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
         return await self._run(self.store.search, q, limit=limit, offset=offset)

@@ -382,3 +382,58 @@ def inferred_edge_frame(store: PlanStore, *, types: Collection[RelType] | None =
     rows.sort(key=lambda r: (-r["holds"], r["source"], r["target"], r["type"], r["source_id"], r["target_id"]))
     columns = ["source", "type", "target", "confidence", "reason", "holds", "source_id", "target_id"]
     return pd.DataFrame(rows, columns=columns)
+
+
+# --- progress ------------------------------------------------------------------------------
+
+#: Columns of ``progress_frame`` after ``positioning`` and ``indicator``.
+PROGRESS_FIELDS = ("status", "share", "holds", "target_value", "target_unit", "target_year",
+                   "latest_year", "latest_value", "latest_unit", "figures")  # fmt: skip
+
+
+def progress_frame(store: PlanStore) -> pd.DataFrame:
+    """Every target against what later reports say (``PlanStore.progress_all``), by positioning.
+
+    One row per (positioning, indicator) (an indicator of no positioning gets one row with a
+    missing ``positioning``). ``target_value``/``target_unit`` are in base units, ``latest_*``
+    the figure of the latest year as written, ``figures`` how many were reported; the status
+    rule is ``graph.progress``'s. Sorted by (positioning, indicator), unplaced targets last.
+    """
+    import pandas as pd
+
+    rows: list[dict[str, Any]] = []
+    for item in store.progress_all():
+        latest = item.latest
+        fields = {
+            "status": item.status, "share": item.share, "holds": item.holds,
+            "target_value": item.target_value, "target_unit": item.target_unit, "target_year": item.target_year,
+            "latest_year": latest.year if latest else None, "latest_value": latest.value if latest else None,
+            "latest_unit": latest.unit if latest else None, "figures": len(item.figures),
+        }  # fmt: skip
+        for positioning in item.positionings or [None]:
+            rows.append({"positioning": None if positioning is None else positioning.name,
+                         "indicator": item.indicator.name, **fields})  # fmt: skip
+    rows.sort(key=lambda r: (r["positioning"] is None, r["positioning"] or "", r["indicator"]))
+    frame = pd.DataFrame(rows, columns=["positioning", "indicator", *PROGRESS_FIELDS])
+    frame["target_year"] = frame["target_year"].astype("Int64")
+    frame["latest_year"] = frame["latest_year"].astype("Int64")
+    return frame
+
+
+def progress_series_frame(store: PlanStore) -> pd.DataFrame:
+    """Every reported figure linked to a target: one row per (indicator, figure), in year order,
+    with the value in the target's base unit and its share of the target (what the plot draws)."""
+    import pandas as pd
+
+    rows = [
+        {
+            "indicator": item.indicator.name, "year": point.year, "value": point.value, "unit": point.unit,
+            "comparable_value": point.comparable_value, "target_value": item.target_value,
+            "share": round(point.comparable_value / item.target_value, 4) if item.target_value else None,
+            "source": point.source,
+        }  # fmt: skip
+        for item in store.progress_all()
+        for point in item.figures
+    ]
+    columns = ["indicator", "year", "value", "unit", "comparable_value", "target_value", "share", "source"]
+    return pd.DataFrame(rows, columns=columns)

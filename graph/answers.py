@@ -195,6 +195,7 @@ SEARCH_LABEL_ORDER: tuple[Label, ...] = (
     Label.INDICATOR,
     Label.PLAN,
     Label.TASK,
+    Label.REPORTED_FIGURE,
     Label.PERSON,
     Label.SOURCE,
 )

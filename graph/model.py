@@ -47,6 +47,7 @@ class RelType(StrEnum):
     BASED_ON = "BASED_ON"  # Plan -> Plan
     IMPLEMENTS = "IMPLEMENTS"  # Plan -> Goal | CityPositioning | Plan
     DESCRIBED_IN = "DESCRIBED_IN"  # Plan | Goal -> Source (the document that publishes it)
+    REPORTS_ON = "REPORTS_ON"  # ReportedFigure -> Indicator (a later report's figure for the target)
 
 
 #: Relationship types a ladder walk climbs (from a task or indicator up to the Goal).

@@ -24,7 +24,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 from neo4j.exceptions import ClientError
 
-from graph import browse, ownership, search_text
+from graph import browse, ownership, progress, search_text
 from graph import ladder as ladder_mod
 from graph.answers import check_depth, check_label, check_limit, check_offset, edge_sort_key
 from graph.cypher_files import climbing_query, label_query, query, statements
@@ -36,6 +36,7 @@ from graph.neo4j_load import DEFAULT_BATCH_SIZE, GraphLoader, LoadPlan, LoadTimi
 from graph.neo4j_records import edge_row_records, plan_label, read_edge, read_node, ref_node
 from graph.results import (
     Counts,
+    IndicatorProgress,
     Ladder,
     LoadReport,
     NodeDetail,
@@ -382,6 +383,14 @@ class Neo4jStore(PlanStore):
                 relationships[row["type"]] += row["count"]
         return Counts(nodes=nodes, relationships=relationships)
 
+    def progress(self, indicator_id: str) -> IndicatorProgress:
+        self._ref(indicator_id)
+        return progress.indicator_progress(self._progress_view([indicator_id]), indicator_id)
+
+    def progress_all(self) -> list[IndicatorProgress]:
+        rows = self._connection.run_read(label_query("list_ids", Label.INDICATOR), year=None, q=None)
+        return progress.all_progress(self._progress_view(sorted(row["id"] for row in rows)))
+
     def export_graph(self) -> PlanGraph:
         def work(tx: ManagedTransaction) -> PlanGraph:
             nodes = [read_node(r["props"], r["labels"]) for r in tx.run(query("export_nodes"))]
@@ -415,6 +424,19 @@ class Neo4jStore(PlanStore):
             raise NodeNotFound(node_id)
         refs, edges = edge_row_records(row for row in rows if row["type"] is not None)
         return GraphView([*refs, ref_node(start["source"], start["source_labels"], start["source_name"])], edges)
+
+    def _progress_view(self, ids: list[str]) -> GraphView:
+        """The indicators and their reported figures whole, their positionings named, and the
+        REPORTS_ON and MEASURES edges between them: all ``graph.progress`` reads."""
+
+        def work(tx: ManagedTransaction) -> GraphView:
+            refs, edges = edge_row_records(r.data() for r in tx.run(query("progress_edges"), ids=ids))
+            whole = sorted(set(ids) | {edge.source for edge in edges if edge.type is RelType.REPORTS_ON})
+            nodes = [read_node(row["props"], row["labels"]) for row in tx.run(query("nodes_by_id"), ids=whole)]
+            held = {node.id for node in nodes}
+            return GraphView([*(ref for ref in refs if ref.id not in held), *nodes], edges)
+
+        return self._connection.read(work)
 
     def _search_rows(self, parsed: search_text.SearchQuery) -> list[dict[str, Any]]:
         """Candidate rows with their match facts: fulltext index on Neo4j when exact, else CONTAINS."""

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from graph import browse, ownership, search_text
+from graph import browse, ownership, progress, search_text
 from graph import ladder as ladder_mod
 from graph.errors import InvalidQuery
 from graph.graph_file import read_graph_json, write_graph_json
@@ -27,6 +27,7 @@ from graph.merging import merge_graph, withdraw_sources
 from graph.model import Label, PlanGraph
 from graph.results import (
     Counts,
+    IndicatorProgress,
     Ladder,
     LoadReport,
     NodeDetail,
@@ -171,6 +172,12 @@ class NetworkxStore(PlanStore):
 
     def counts(self) -> Counts:
         return browse.counts(self._view)
+
+    def progress(self, indicator_id: str) -> IndicatorProgress:
+        return progress.indicator_progress(self._view, indicator_id)
+
+    def progress_all(self) -> list[IndicatorProgress]:
+        return progress.all_progress(self._view)
 
     def export_graph(self) -> PlanGraph:
         return browse.export_graph(self._view)

@@ -94,3 +94,30 @@ def plot_basis_heatmap(
     bar.ax.set_yticklabels(["none", "inferred", "presented", "stated"])
     ax.figure.tight_layout()
     return ax, legend
+
+
+def plot_progress(series: pd.DataFrame, *, ax: Axes | None = None, font: str | None = None) -> Axes:
+    """Each target's reported figures as a share of the target (1.0, dashed), one line per target.
+
+    ``series`` is ``analysis.progress_series_frame``. Shares put targets of any unit on one axis.
+    Without ``font`` the legend names targets ``T1``… in the frame's order (no missing glyphs).
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 4))
+    names = list(dict.fromkeys(series["indicator"]))
+    for number, name in enumerate(names, start=1):
+        rows = series[series["indicator"] == name]
+        ax.plot(rows["year"], rows["share"], marker="o", label=name if font else f"T{number}")
+    ax.axhline(1.0, color="#C0392B", linestyle="--", linewidth=1)
+    ax.set_xlabel("year")
+    ax.set_ylabel("reported / target")
+    years = sorted(set(series["year"]))
+    ax.set_xticks(years)
+    legend = ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    if font:
+        for text in legend.get_texts():
+            text.set_fontfamily(font)
+    ax.figure.tight_layout()
+    return ax

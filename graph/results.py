@@ -209,3 +209,79 @@ class LoadReport(BaseModel):
     relationships_written: int
     replaced_sources: list[str] = Field(default_factory=list)
     counts: Counts
+
+
+Status = Literal["met", "on_track", "behind", "missed", "too_early", "no_data", "not_assessed"]
+"""A target's progress status (the rule is ``graph.progress``'s)."""
+
+
+class ReportedPoint(BaseModel):
+    """One reported figure of a target, read in the target's base unit, with its sentence."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    figure: NodeRef
+    year: int
+    value: str = Field(description="As written in the report, e.g. 3087")
+    unit: str | None = Field(default=None, description="As written, e.g. 万标箱")
+    comparable_value: float = Field(description="The value in the target's base unit")
+    basis: str | None = None
+    shared_terms: list[str] = Field(default_factory=list)
+    reason: str | None = None
+    source: str | None = None
+    sentence: str | None = None
+    mentions: list[Mention] = Field(default_factory=list, description="The figure's mentions")
+
+
+class IndicatorProgress(BaseModel):
+    """A target, its reported figures in year order, and its status."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    indicator: NodeRef
+    target_value: float | None = Field(default=None, description="The target in its base unit")
+    target_unit: str | None = None
+    target_year: int | None = None
+    bound: Literal["lower", "upper"] | None = None
+    status: Status
+    latest: ReportedPoint | None = None
+    share: float | None = Field(default=None, description="latest / target (lower bounds), 4 decimals")
+    holds: bool | None = Field(default=None, description="latest ≤ target (upper bounds)")
+    expected: float | None = Field(default=None, description="The linear path's value in the latest year")
+    figures: list[ReportedPoint] = Field(default_factory=list)
+    positionings: list[NodeRef] = Field(default_factory=list)
+
+
+class ProgressGroup(BaseModel):
+    """How many targets of one positioning (or owner) are in each status."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    node: NodeRef
+    counts: dict[str, int]
+    indicators: list[NodeRef]
+
+
+class ProgressOverview(BaseModel):
+    """Status counts over every target, per positioning and per owner (sorted by name, id)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    statuses: list[str]
+    totals: dict[str, int]
+    positionings: list[ProgressGroup]
+    owners: list[ProgressGroup]
+
+
+class ProgressSummary(BaseModel):
+    """An indicator's progress in one row: what the indicators list adds to each item."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: Status
+    share: float | None = None
+    holds: bool | None = None
+    latest_year: int | None = None
+    latest_value: str | None = None
+    latest_unit: str | None = None
+    figures: int = 0

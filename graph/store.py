@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from graph.model import Label, PlanGraph
 from graph.results import (
     Counts,
+    IndicatorProgress,
     Ladder,
     LoadReport,
     NodeDetail,
@@ -97,6 +98,16 @@ class PlanStore(ABC):
     @abstractmethod
     def counts(self) -> Counts:
         """Nodes per label and relationships per type."""
+
+    @abstractmethod
+    def progress(self, indicator_id: str) -> IndicatorProgress:
+        """The indicator's reported figures (REPORTS_ON) in year order and its status
+        (``graph.progress``). Raises ``NodeNotFound``, or ``InvalidQuery("indicator_id")`` when
+        the node is not an Indicator."""
+
+    @abstractmethod
+    def progress_all(self) -> list[IndicatorProgress]:
+        """Every indicator's progress, sorted by (name, id)."""
 
     @abstractmethod
     def export_graph(self) -> PlanGraph:

@@ -34,7 +34,7 @@ _SUFFIX_CHARS = frozenset("省市县区州盟旗")
 _RENAME_SUFFIXES = "市县区"
 _ISSUER_AFTER = re.compile(r"人民政府|政府|委员会|委|人大|人民代表大会|政协|第[一二三四五六七八九十\d]{1,4}[次届]")
 _SELF_REFERENCE = re.compile(r"(?:全|我|本)(?P<a>[省市县区])|(?P<b>[省市县区])(?:委|人民政府|政府)")
-_TITLE_PLACE = re.compile(r"^(?:中共)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>[市县区])(?:人民政府|委员会|委|第|召开|关于|“|《|[\u4e00-\u9fff]{0,12}(?:规划|方案|计划|意见|报告|纲要|通知|解读))")
+_TITLE_PLACE = re.compile(r"^(?:中共)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<suffix>[市县区])(?:人民政府|委员会|委|第|召开|关于|“|\d{4}年|《|[\u4e00-\u9fff]{0,12}(?:规划|方案|计划|意见|报告|纲要|通知|解读))")
 _METADATA_ISSUER = re.compile(r"(?:发文机关|发文单位|发布单位|发布机构)[\s:：|]*([^\s|]{2,30})")
 UNKNOWN_CITY = "未知"
 
@@ -102,7 +102,14 @@ def _levels_spoken_from(text: str) -> Counter[str]:
 
 
 def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+    """The title line: a ``# title:`` provenance header's value, else the first line that is
+    not a ``# source:`` header."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        m = re.match(r"#\s*title\s*[：:]\s*(.+)", line)
+        if m:
+            return m.group(1).strip()
+    return next((line for line in lines if not re.match(r"#\s*(?:source|title)\s*[：:]", line)), "")
 
 
 def _resolve(place: Place, divisions: Divisions, named: set[str]) -> Place:

@@ -34,7 +34,7 @@ COUNT_VERBS: tuple[str, ...] = tuple(sorted((
     "开工", "新开工", "推进", "布局", "设立", "选拔", "培养", "资助", "支持", "扶持", "评选", "培训", "引育",
     "开通", "举办", "开展", "建立", "组建", "落地", "腾出", "淘汰", "整治提升", "整治", "节约", "修复", "造林",
     "安置", "争取", "吸引", "孵化", "覆盖", "储备", "谋划", "发放", "筹集", "供应", "提供", "帮扶", "带动", "转化",
-    "培育形成", "累计建成", "新改建", "改扩建", "招引落地", "服务", "减少", "实现",
+    "培育形成", "累计建成", "新改建", "改扩建", "招引落地", "服务", "减少", "实现", "使用",
 ), key=len, reverse=True))
 PRE_HEDGES = ("力争", "争取", "确保")
 #: Words that head a clause but are not part of what is measured.
@@ -43,7 +43,7 @@ _LEAD_WORDS = ("其中", "同时", "并且", "以及", "并", "和", "及", "使
                "预计", "今年", "全年", "将", "当年", "提出", "明确", "要求", "按照", "计划")
 _ADVERBS = ("重点", "大力", "加快", "积极", "全力", "累计", "新", "再", "共", "跟踪", "择优", "力争", "争取", "确保", "两级")
 #: Nouns that end a measured quantity, so a verbless clause ending in one is a figure (D shape).
-MEASURE_NOUNS = re.compile(r"(?:率|比重|占比|总量|规模|指数|面积|人口|收入|产值|增加值|强度|涨幅|增速|总额|总值|密度|寿命|数量|能力)$")
+MEASURE_NOUNS = re.compile(r"(?:率|比重|占比|量|规模|指数|面积|人口|收入|产值|增加值|强度|涨幅|增速|总额|总值|密度|寿命|能力|浓度|水平|里程|价格|时间|长度)$")
 #: Wording of a past or current figure.
 FROM_TO_START = re.compile(r"(?:从|由)(?P<start>[^，；。]{0,30}?)(?:提高|提升|增加|增长|跃升|下降|降低|缩小|扩大|减少)(?:到|至)")
 STRONG_PAST = re.compile(r"(?:引进|建成|完成|实现|达到|新增|培育|签约|举办|增长|突破|超过|推出|获批|获得)了|同比|比上年|较上年|比去年|较去年|上年|去年|已经|已|跃升|跃居|稳居")
@@ -228,13 +228,14 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
         name, dropped = _clean_name(left)
         if len(name) >= 2:  # 研发投入翻一番: doubling is the verb and the value
             return Figure(floor + dropped, q.end, name, q.value_text, q, "A", pre_hedge=pre)
-    share = re.search(r"占(?P<base>[^，；、]{2,20}?)的?$", left)
+    lead_in = len(left) - len(left.lstrip("、和及与"))
+    share = re.search(r"^(?:分别)?占(?P<base>[^，；]{2,24}?)的?$", left[lead_in:])
     if verb is None and share and q.unit == "%":
         # ，占全市地区生产总值的33%: a share of the subject named before
         subject = _subject_of(level) if level is not None else _subject_before(sentence, c_start)
         if subject:
             name = f"{subject}占{share.group('base')}比重"
-            return Figure(floor + share.start(), q.end, name, "占", q, "A", pre_hedge=pre)
+            return Figure(floor + lead_in + share.start(), q.end, name, "占", q, "A", pre_hedge=pre)
     if verb is None and re.search(MEASURE_NOUNS.pattern.rstrip("$") + r"(?:为|是)$", left):
         verb = left[-1]  # 空气质量优良率为85.5%: 为 after a measured noun
     if verb is None and (m := re.search(r"(全国|全省|全球|全市|全世界)?前$", left)):
@@ -246,7 +247,7 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
     if verb is not None:
         before = left[: -len(verb)]
         base_year = None
-        if (m := re.search(r"比(\d{4})年(?:末|底)?$", before)) is not None:
+        if (m := re.search(r"(?:比|较)(\d{4})年(?:末|底|同期)?$", before)) is not None:
             base_year = int(m.group(1))
             before = before[: m.start()]
         name, dropped = _clean_name(before)
@@ -285,6 +286,7 @@ def _shape(sentence: str, c_start: int, c_end: int, q: Quantity, previous: Figur
         if 2 <= len(name) <= 24 and not re.search(r"[《》]|\d[\u4e00-\u9fff]", name):
             qualifier, _ = _clean_name(left[:at])
             if 1 <= len(qualifier) <= 3 and not re.search(r"[和及与、市省区县国了年月日期时]", qualifier) and not _pre_hedge(qualifier) \
+                    and qualifier not in _ADVERBS \
                     and not _ends_with(qualifier, COUNT_VERBS + COMPARATORS):
                 name = qualifier + name  # 城镇新增就业1.3万人: 城镇 qualifies what is counted
             return Figure(floor + at, q.end, name.strip(), verb, q, "B", pre_hedge=pre)
@@ -336,7 +338,11 @@ def _distribute(figures: list[Figure], sentence: str) -> list[Figure]:
             j += 1
         verb_at = head.quantity.start - len(head.comparator or "")
         paired = sentence[max(0, verb_at - 2) : verb_at] == "分别" or "、" in head.name
-        if len(run) > 1 and paired:
+        shares = _split_share(head.name)
+        if len(run) > 1 and shares and len(shares) == len(run):
+            for k, item in zip(run, shares):
+                out[k] = replace(out[k], name=item)
+        elif len(run) > 1 and paired:
             items = _complete_heads([t for t in re.split(r"[和、及与]", head.name) if t])
             if len(items) == len(run) and all(len(t) >= 4 for t in items):
                 for k, item in zip(run, items):
@@ -374,14 +380,26 @@ def _each(figures: list[Figure]) -> list[Figure]:
     return out
 
 
+def _split_share(name: str) -> list[str] | None:
+    """海洋生产总值占全国、全省海洋生产总值比重 → one share per listed base (分别占…的5.2%和30.6%)."""
+    m = re.fullmatch(r"(?P<subject>.*?)占(?P<base>[^占]+、[^占]+)比重", name)
+    if m is None:
+        return None
+    return [f"{m.group('subject')}占{base}比重" for base in _complete_heads(m.group("base").split("、"))]
+
+
 #: Heads a list of names shares when only its last item writes them (港口货物、集装箱吞吐量).
-_SHARED_HEADS = ("吞吐量", "总量", "增加值", "总额", "数量", "比重", "产值", "规模", "收入", "浓度", "总数")
+_SHARED_HEADS = ("吞吐量", "总量", "增加值", "总额", "数量", "比重", "生产总值", "产值", "规模", "收入", "浓度", "总数")
 
 
 def _complete_heads(items: list[str]) -> list[str]:
     """港口货物、集装箱吞吐量 → 港口货物吞吐量, 集装箱吞吐量; 高新技术企业、科技型中小企业总量 → each 总量."""
     if len(items) < 2:
         return items
+    last = items[-1]
+    if all(len(item) <= 2 < len(last) for item in items[:-1]):
+        # 全国、全省海洋生产总值; 城镇和农村常住居民收入: short modifiers share the rest of the last
+        return [item + last[len(item) :] for item in items[:-1]] + [last]
     head = next((h for h in _SHARED_HEADS if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
     if head is None or any(item.endswith(head) for item in items[:-1]):
         return items

@@ -27,6 +27,7 @@ from loaders.ownership import extract_ownership
 from loaders.plans import extract_plans
 from loaders.goals import extract_goal
 from loaders.positionings import extract_positionings, lists_positionings
+from loaders.progress_links import link_progress
 from loaders.reader import DEFAULT_MAX_BYTES, SourceDocument, read_document
 from loaders.sources import extract_source
 from loaders.structure import parse_structure
@@ -124,6 +125,7 @@ def build(paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, skip_bad
         ctx.city_lists_positionings = ctx.city in listing
         extract_document(ctx, builder)
     link_across_documents(builder, tokenizer, load_gazetteer().stopwords)
+    link_progress(builder)
     return BuildReport(graph=builder.graph(), sources=sorted(d.name for d in docs), skipped=skipped)
 
 

@@ -55,3 +55,31 @@ def normalise_value(value: str, unit: str | None) -> tuple[float, str | None]:
         return float(Decimal(value)), None
     factor, base = split_unit(unit)
     return float(Decimal(value) * factor), base
+
+
+#: Units of shares and changes of shares: only ever compared with the very same unit.
+RATIO_UNITS: frozenset[str] = frozenset({"%", "‰", "个百分点", "倍"})
+
+
+def bare_multiplier(unit: str | None) -> int | None:
+    """The factor of a unit that is only a multiplier (常住人口增至1050万: ``"万"`` → 10**4), else ``None``.
+
+    Reports drop the measure word the target names (1100万人); the matcher reads the bare
+    multiplier in the target's base unit, so the rule of what a multiplier is stays here.
+    """
+    return MULTIPLIERS.get(unit) if unit else None
+
+
+def comparable_value(value: str, unit: str | None, target_base_unit: str | None) -> float | None:
+    """``value unit`` in ``target_base_unit``, or ``None`` when the two cannot be compared.
+
+    Same base unit: the normalised value (3087万标箱 in 标箱). A bare multiplier (1050万) takes
+    the target's measure word unless that is a ratio (% is never read into 个百分点 or a level).
+    """
+    base_value, base_unit = normalise_value(value, unit)
+    if base_unit == target_base_unit and base_unit is not None:
+        return base_value
+    factor = bare_multiplier(unit)
+    if factor is not None and target_base_unit is not None and target_base_unit not in RATIO_UNITS:
+        return float(Decimal(value.replace(",", "")) * factor)
+    return None

@@ -37,8 +37,9 @@ BASE_EDGE = {"basis": "string", "confidence": "number", "reason": "string", "pro
 #: Properties the store keeps for its own bookkeeping: not for a researcher's legend.
 STORE_BOOKKEEPING = frozenset({"state_hash"})
 
-_D, _TF, _P, _G, _I, _T, _PL, _S, _PE = (
-    "Department", "TaskForce", "CityPositioning", "Goal", "Indicator", "Task", "Plan", "Source", "Person"
+_D, _TF, _P, _G, _I, _T, _PL, _S, _PE, _F = (
+    "Department", "TaskForce", "CityPositioning", "Goal", "Indicator", "Task", "Plan", "Source", "Person",
+    "ReportedFigure",
 )
 #: The domain of every relationship type as graph/model.py documents it.
 SCHEMA_SEGMENTS = {
@@ -46,7 +47,7 @@ SCHEMA_SEGMENTS = {
     (_I, "MEASURES", _P), (_I, "MEASURES", _G), (_T, "ADVANCES", _P), (_T, "ADVANCES", _G),
     (_PE, "HOLDS_ROLE", _D), (_PE, "LEADS", _TF), (_PL, "DRAFTED_BY", _D), (_PL, "BASED_ON", _PL),
     (_PL, "IMPLEMENTS", _G), (_PL, "IMPLEMENTS", _P), (_PL, "IMPLEMENTS", _PL), (_PL, "DESCRIBED_IN", _S),
-    (_G, "DESCRIBED_IN", _S),
+    (_G, "DESCRIBED_IN", _S), (_F, "REPORTS_ON", _I),
 } | {(owner, "RESPONSIBLE_FOR", target) for owner in (_D, _TF) for target in (_P, _I, _PL, _G)}
 
 

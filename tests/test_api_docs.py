@@ -67,6 +67,8 @@ def test_the_documented_endpoints(openapi: dict[str, Any]) -> None:
         "/evidence",
         "/indicators",
         "/indicators/{node_id}/owners",
+        "/indicators/{node_id}/progress",
+        "/progress",
         "/departments",
         "/departments/{node_id}/targets",
         "/task-forces",

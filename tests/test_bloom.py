@@ -176,17 +176,17 @@ def test_every_label_and_type_is_reachable_from_some_phrase(perspective: dict[st
 
 
 @pytest.fixture(scope="module", params=["cypher-export", "neo4j-store"])
-def loaded(request: pytest.FixtureRequest, bolt_server, seed_graph: PlanGraph) -> Iterator[Driver]:
-    """The Bolt server holding the seed graph, loaded the two ways a researcher gets it into
+def loaded(request: pytest.FixtureRequest, bolt_server, progress_graph: PlanGraph) -> Iterator[Driver]:
+    """The Bolt server holding the plans and the reports, loaded the two ways a researcher gets it into
     Neo4j: ``plankg export --format cypher`` through cypher-shell, or ``Neo4jStore.load``."""
     driver = GraphDatabase.driver(bolt_server.uri, auth=(bolt_server.user, bolt_server.password))
     clear(driver, bolt_server.database)
     if request.param == "cypher-export":
-        run_script(driver, bolt_server.database, cypher_script(seed_graph))
+        run_script(driver, bolt_server.database, cypher_script(progress_graph))
     else:
         store = Neo4jStore(bolt_server.uri, bolt_server.user, bolt_server.password, bolt_server.database)
         try:
-            store.load(seed_graph)
+            store.load(progress_graph)
         finally:
             store.close()
     yield driver
@@ -249,6 +249,16 @@ def test_who_owns_the_container_throughput(perspective: dict[str, Any], loaded: 
         assert "青岛市海洋发展局" in names, names
         bases = {record["rp"]["basis"] for record in records if record["rp"] is not None}
         assert "presented" in bases
+
+
+def test_progress_of_the_container_throughput(perspective: dict[str, Any], loaded: Driver, bolt_server) -> None:
+    [template] = [t for t in perspective["templates"] if t["text"] == "$indicator 的进展"]
+    with loaded.session(database=bolt_server.database) as session:
+        records = list(session.run(template["cypher"], {"indicator": "集装箱吞吐量"}))
+    # 「港口货物、集装箱吞吐量分别达到7.1亿吨、3087万标箱」: one figure, not the port's 7.1亿吨.
+    assert [(r["f"]["value"], r["f"]["unit"], r["f"]["year"], r["r"]["basis"]) for r in records] == [
+        ("3087", "万标箱", 2024, "stated")
+    ]
 
 
 def test_a_task_ladders_up_to_the_goal(perspective: dict[str, Any], loaded: Driver, bolt_server, seed_graph: PlanGraph) -> None:

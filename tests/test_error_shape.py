@@ -114,6 +114,12 @@ class SwitchableStore(PlanStore):
     def ownership_matrix(self) -> Any:
         return self._ask("ownership_matrix")
 
+    def progress(self, indicator_id: str) -> Any:
+        return self._ask("progress", indicator_id)
+
+    def progress_all(self) -> Any:
+        return self._ask("progress_all")
+
     def search(self, q: str, *, limit: int = 20, offset: int = 0) -> Any:
         return self._ask("search", q, limit=limit, offset=offset)
 

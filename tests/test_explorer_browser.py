@@ -154,6 +154,32 @@ def test_explorer_finds_the_owner_and_evidence_of_an_indicator(explorer_url: str
     assert levels > 200, "the screenshot is nearly blank"
 
 
+def test_an_indicator_panel_charts_its_reported_figures(progress_graph: PlanGraph) -> None:
+    """国家高新技术企业数量 (超过1万家 by 2026): 8650家 (2024) and 8683家 (2025), drawn under the target."""
+    node = _require_browser_tools()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    screenshot = ARTIFACTS / "progress.png"
+    screenshot.unlink(missing_ok=True)
+    with serving(progress_graph) as url:
+        env = {**os.environ, "PLANKG_URL": url, "PLANKG_SCREENSHOT": str(screenshot), "CHROMIUM": CHROMIUM,
+               "PLANKG_INDICATOR": "国家高新技术企业数量"}  # fmt: skip
+        script = ROOT / "tests" / "browser" / "progress.mjs"
+        done = subprocess.run([node, str(script)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, f"browser script failed:\n{done.stderr}\n{done.stdout}"
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["problems"] == []
+    shown = report["progress"]
+    assert shown["status"] == "落后于进度，完成 86.8%"
+    assert shown["figures"] == ["2024年 8650家", "2025年 8683家"]
+    assert "高新技术企业、科技型中小企业总量达到8650家、9777家。" in shown["sentences"][0]
+    assert "青岛市高新技术企业、科技型中小企业分别达到8683、9776家" in shown["sentences"][1]
+    assert (shown["points"], shown["line"]) == (2, 1)
+    assert {"2024", "2025", "2026", "目标", "8650家", "8683家"} <= set(shown["labels"])
+    assert shown["box"] == {"width": 300, "height": 130}
+    width, height, levels = png_summary(screenshot)
+    assert width > 300 and height > 300 and levels > 50, (width, height, levels)
+
+
 # ----------------------------------------------------------------------------------------------
 # Without a browser: the page is self-contained and never parses data as HTML
 # ----------------------------------------------------------------------------------------------

@@ -208,3 +208,13 @@ def test_a_target_is_owned_through_the_task_item_it_is_stated_under(empty_store,
     assert sorted((t.target.name, t.via.name if t.via else None) for t in targets) == [
         ("城市算力中心", "建设算力基础设施"), ("建设算力基础设施", None), ("推动企业上云用数", None),
         ("算力规模", "建设算力基础设施")]
+
+
+def test_party_and_government_leadership_is_no_department(tmp_path: Path) -> None:
+    graph = build_text(tmp_path, "青岛市2024年计划执行情况报告\n在省委省政府和市委市政府的坚强领导下，市发展改革委会同各部门推进工作。")
+    assert names(graph, Label.DEPARTMENT) == {"青岛市发展和改革委员会"}
+
+
+def test_a_provenance_header_is_no_title_for_the_place(tmp_path: Path) -> None:
+    graph = build_text(tmp_path, "# source: https://example.org/a\n# title: 汀澜市2025年政府工作报告\n\n全市地区生产总值达到620亿元。")
+    assert {n.properties.get("city") for n in graph.nodes if n.label is Label.SOURCE} == {"汀澜"}

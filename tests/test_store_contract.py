@@ -63,9 +63,9 @@ def normalised(graph: PlanGraph) -> PlanGraph:
     )
 
 
-#: Labels the two seed plans hold: every label but ReportedFigure, which plans without a
-#: review part do not yield (the progress suite covers it on the Qingdao reports).
-SEED_LABELS = [label for label in Label if label is not Label.REPORTED_FIGURE]
+#: Labels the synthetic plans hold: every label but ReportedFigure, which plans do not yield;
+#: ``TestReports`` covers it (and REPORTS_ON) on the plans and the Qingdao reports in data/.
+PLAN_LABELS = [label for label in Label if label is not Label.REPORTED_FIGURE]
 
 
 class Oracle:
@@ -477,7 +477,7 @@ class TestNodes:
         assert directions[("in", "MEASURES")] == 4
         assert directions[("in", "IMPLEMENTS")] == 2
 
-    @pytest.mark.parametrize("label", SEED_LABELS)
+    @pytest.mark.parametrize("label", PLAN_LABELS)
     def test_get_node_every_label(self, store: PlanStore, oracle: Oracle, label: Label) -> None:
         node = min((n for n in oracle.graph.nodes if n.label is label), key=lambda n: n.id)
         detail = store.get_node(node.id)
@@ -495,7 +495,7 @@ class TestNodes:
 
 
 class TestListNodes:
-    @pytest.mark.parametrize("label", SEED_LABELS)
+    @pytest.mark.parametrize("label", PLAN_LABELS)
     def test_every_label_sorted_by_name_then_id(self, store: PlanStore, oracle: Oracle, label: Label) -> None:
         page = store.list_nodes(label, limit=MAX_LIMIT)
         expected = oracle.listing(label)
@@ -887,6 +887,9 @@ def questions(oracle: Oracle) -> list[tuple[str, tuple[Any, ...], dict[str, Any]
             ]
             if label in OWNER_LABELS:
                 asked.append(("targets_of", (node.id,), {}))
+            if label is Label.INDICATOR:
+                asked.append(("progress", (node.id,), {}))
+    asked.append(("progress_all", (), {}))
     for pos in (n for n in oracle.graph.nodes if n.label is Label.CITY_POSITIONING):
         asked.append(("list_nodes", (Label.TASK,), {"positioning": pos.id, "limit": 100}))
         asked.append(("list_nodes", (Label.INDICATOR,), {"positioning": pos.id, "year": 2026}))
@@ -911,6 +914,8 @@ def test_every_refusal_equals_the_reference(
         ("get_node", ("missing",), {}),
         ("owners_of", ("missing",), {}),
         ("targets_of", (task.id,), {}),
+        ("progress", ("missing",), {}),
+        ("progress", (task.id,), {}),
         ("list_nodes", (Label.TASK,), {"offset": -3}),
         ("list_nodes", (Label.TASK,), {"positioning": task.id}),
         ("neighbourhood", (task.id,), {"depth": MAX_DEPTH + 1}),
@@ -1048,3 +1053,59 @@ class TestSeedQuestions:
             got = getattr(seed_store, method)(*args, **kwargs)
             want = getattr(seed_reference, method)(*args, **kwargs)
             assert dump(got) == dump(want), (method, args, kwargs)
+
+
+# =========================================================================================
+# (c) The plans and the reports: ReportedFigure, REPORTS_ON and progress
+# =========================================================================================
+
+
+@pytest.fixture
+def progress_store(empty_store: PlanStore, progress_graph: PlanGraph) -> PlanStore:
+    empty_store.load(progress_graph)
+    return empty_store
+
+
+@pytest.fixture(scope="module")
+def progress_reference(progress_graph: PlanGraph) -> PlanStore:
+    from graph.nx_store import NetworkxStore
+
+    return NetworkxStore(progress_graph)
+
+
+class TestReports:
+    def test_every_label_and_type_is_held_and_answered_alike(
+        self, progress_store: PlanStore, progress_reference: PlanStore, progress_graph: PlanGraph
+    ) -> None:
+        counts = progress_store.counts()
+        assert all(counts.nodes[label.value] > 0 for label in Label), counts.nodes
+        assert counts.nodes["ReportedFigure"] == 72 and counts.relationships["REPORTS_ON"] == 9
+        oracle = Oracle(progress_graph)
+        for label in Label:
+            sample = sorted((n for n in oracle.graph.nodes if n.label is label), key=lambda n: n.id)[:3]
+            asked = [("list_nodes", (label,), {"limit": MAX_LIMIT})]
+            asked += [("get_node", (n.id,), {}) for n in sample] + [("neighbourhood", (n.id,), {}) for n in sample]
+            for method, args, kwargs in asked:
+                got = getattr(progress_store, method)(*args, **kwargs)
+                assert dump(got) == dump(getattr(progress_reference, method)(*args, **kwargs)), (method, args)
+
+    def test_progress_is_answered_alike(self, progress_store: PlanStore, progress_reference: PlanStore) -> None:
+        answers = progress_store.progress_all()
+        assert dump(answers) == dump(progress_reference.progress_all())
+        assert [(p.indicator.name, p.status) for p in answers if p.status != "no_data"] == [
+            ("人才总量", "met"),
+            ("国家高新技术企业数量", "behind"),
+            ("常住人口", "too_early"),
+            ("机场旅客吞吐量", "too_early"),
+            ("海洋生产总值占GDP比重", "met"),
+            ("港口货物吞吐量", "met"),
+            ("空气质量优良天数比率", "too_early"),
+            ("集装箱吞吐量", "met"),
+        ]
+        for item in answers:
+            assert dump(progress_store.progress(item.indicator.id)) == dump(item)
+        container = next(p for p in answers if p.indicator.name == "集装箱吞吐量")
+        assert [(f.value, f.unit, f.year, f.sentence) for f in container.figures] == [
+            ("3087", "万标箱", 2024, "港口货物、集装箱吞吐量分别达到7.1亿吨、3087万标箱。")
+        ]
+        assert [p.name for p in container.positionings] == ["引领型现代海洋城市"]

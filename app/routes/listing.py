@@ -22,6 +22,8 @@ from app.deps import AsyncPlanStore, Format, Limit, Offset, PositioningFilter, S
 from app.errors import ERROR_RESPONSES
 from app.resolve import resolve_name
 from graph.model import Label, Node
+from graph.progress import summary
+from graph.results import IndicatorProgress, ProgressSummary
 from graph.store import MAX_LIMIT
 
 DEFAULT_LIMIT = 50
@@ -42,15 +44,45 @@ class NodeList(BaseModel):
     next_url: str | None = Field(description="The next page, or null on the last page")
 
 
-def list_responses(path: str, example_items: list[dict[str, Any]]) -> dict[int | str, dict[str, Any]]:
+class IndicatorList(NodeList):
+    """A page of indicators, each with its progress against the later reports."""
+
+    progress: dict[str, ProgressSummary] = Field(
+        description="Indicator id -> its progress (status, share, latest figure); see /indicators/{id}/progress"
+    )
+
+
+#: Labels whose list carries more than the nodes.
+LIST_MODELS: dict[Label, type[NodeList]] = {Label.INDICATOR: IndicatorList}
+
+
+async def _progress(store: AsyncPlanStore, label: Label) -> dict[str, IndicatorProgress] | None:
+    """Every indicator's progress by id, for the indicators list (``None`` for other labels)."""
+    if label is not Label.INDICATOR:
+        return None
+    return {item.indicator.id: item for item in await store.progress_all()}
+
+
+#: What an indicator list's example adds: 集装箱吞吐量 3087万标箱 in 2024 against 2800万标箱.
+PROGRESS_EXAMPLE: dict[str, Any] = {
+    "status": "met", "share": 1.1025, "holds": None, "latest_year": 2024, "latest_value": "3087",
+    "latest_unit": "万标箱", "figures": 1,
+}  # fmt: skip
+
+
+def list_responses(
+    path: str, example_items: list[dict[str, Any]], label: Label | None = None
+) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for a list route: a Chinese JSON example and the CSV variant."""
-    example = {
+    example: dict[str, Any] = {
         "items": example_items,
         "total": len(example_items) + 1,
         "limit": len(example_items),
         "offset": 0,
         "next_url": f"http://127.0.0.1:8000{path}?limit={len(example_items)}&offset={len(example_items)}",
     }
+    if label is Label.INDICATOR:
+        example["progress"] = {item["id"]: PROGRESS_EXAMPLE for item in example_items}
     return {
         200: {
             "description": "One page of nodes (JSON), or every matching row (`format=csv`)",
@@ -108,7 +140,8 @@ def add_list_route(
     )
     endpoint.__name__ = endpoint.__qualname__ = name
     endpoint.__doc__ = doc
-    router.get("", response_model=NodeList, responses=list_responses(router.prefix, [example]))(endpoint)
+    model = LIST_MODELS.get(label, NodeList)
+    router.get("", response_model=model, responses=list_responses(router.prefix, [example], label))(endpoint)
 
 
 async def node_list(
@@ -133,7 +166,11 @@ async def node_list(
     next_url = None
     if next_offset < page.total:
         next_url = str(request.url.include_query_params(limit=page.limit, offset=next_offset))
-    return NodeList(items=page.items, total=page.total, limit=page.limit, offset=page.offset, next_url=next_url)
+    fields = {"items": page.items, "total": page.total, "limit": page.limit, "offset": page.offset, "next_url": next_url}
+    progress = await _progress(store, label)
+    if progress is not None:
+        return IndicatorList(**fields, progress={n.id: summary(progress[n.id]) for n in page.items if n.id in progress})
+    return NodeList(**fields)
 
 
 async def _csv(
@@ -157,6 +194,6 @@ async def _csv(
         position += len(page.items)
         if not page.items or position >= page.total:
             break
-    header, rows = node_table(nodes)
+    header, rows = node_table(nodes, await _progress(store, label))
     filename = request.url.path.strip("/").replace("/", "_") or "nodes"
     return csv_response(header, rows, f"{filename}.csv")

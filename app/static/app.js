@@ -602,6 +602,65 @@
       n.properties && n.properties.basis ? [' ', basisBadge(n.properties.basis)] : null)));
   }
 
+  const STATUS_TEXT = {
+    met: '已达成', on_track: '按进度', behind: '落后于进度', missed: '未达成',
+    too_early: '仅一年数据，尚难判断', no_data: '无报告数据', not_assessed: '不作判断',
+  };
+
+  /** The reported figures of a target as a small chart (SVG), the target as a dashed line. */
+  function progressChart(progress) {
+    // The SVG namespace: a name, not an address (written in parts: the page loads no URL).
+    const NS = ['http:', '', 'www.w3.org', '2000', 'svg'].join('/');
+    const svg = (tag, attrs, text) => {
+      const node = document.createElementNS(NS, tag);
+      for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const points = progress.figures.map((f) => [f.year, f.comparable_value]);
+    const target = progress.target_value;
+    const years = [...points.map((p) => p[0]), progress.target_year].filter((y) => y != null);
+    const values = [...points.map((p) => p[1]), target].filter((v) => v != null);
+    const [W, H, L, R, T, B] = [300, 130, 46, 12, 10, 22];
+    const y0 = Math.min(...years), y1 = Math.max(...years, y0 + 1);
+    const lo = Math.min(...values), hi = Math.max(...values);
+    const pad = (hi - lo) * 0.2 || Math.abs(hi) * 0.05 || 1;
+    const top = hi + pad, bottom = lo - pad;
+    const x = (year) => L + (W - L - R) * (year - y0) / (y1 - y0);
+    const y = (value) => T + (H - T - B) * (1 - (value - bottom) / (top - bottom || 1));
+    const chart = svg('svg', { id: 'progress-chart', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img' });
+    chart.append(svg('title', {}, `${progress.indicator.name}: ${progress.figures.map((f) => `${f.year} ${f.value}${f.unit || ''}`).join('，')}`));
+    chart.append(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: '#888' }));
+    chart.append(svg('line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#888' }));
+    for (const year of [...new Set(years)]) {
+      chart.append(svg('text', { x: x(year), y: H - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#444' }, year));
+    }
+    if (target != null) {
+      chart.append(svg('line', { x1: L, y1: y(target), x2: W - R, y2: y(target), stroke: '#C0392B', 'stroke-dasharray': '4 3' }));
+      chart.append(svg('text', { x: L - 4, y: y(target) + 3, 'text-anchor': 'end', 'font-size': 9, fill: '#C0392B' }, '目标'));
+    }
+    if (points.length > 1) {
+      chart.append(svg('polyline', { points: points.map((p) => `${x(p[0])},${y(p[1])}`).join(' '), fill: 'none', stroke: '#27AE60', 'stroke-width': 2 }));
+    }
+    for (const f of progress.figures) {
+      chart.append(svg('circle', { class: 'figure', cx: x(f.year), cy: y(f.comparable_value), r: 4, fill: '#27AE60' }));
+      chart.append(svg('text', { x: x(f.year), y: y(f.comparable_value) + 15, 'text-anchor': 'middle', 'font-size': 10, fill: '#1E8449' }, `${f.value}${f.unit || ''}`));
+    }
+    return chart;
+  }
+
+  function progressView(progress) {
+    const share = progress.share != null ? `，完成 ${(progress.share * 100).toFixed(1)}%` : '';
+    const holds = progress.holds != null ? (progress.holds ? '，未超上限' : '，超出上限') : '';
+    const summary = el('p', { id: 'progress-status', class: `status-${progress.status}` },
+      `${STATUS_TEXT[progress.status] || progress.status}${share}${holds}`);
+    if (!progress.figures.length) return [summary];
+    return [summary, progressChart(progress),
+      el('ul', { class: 'mentions', id: 'progress-figures' }, progress.figures.map((f) => el('li', {},
+        el('strong', {}, `${f.year}年 ${f.value}${f.unit || ''}`), ' ', basisBadge(f.basis), ' ', labelBadge('ReportedFigure'), ' ',
+        nodeLink(f.figure), f.mentions.length ? evidence(f.mentions[0]) : null)))];
+  }
+
   async function optional(promise) {
     try { return await promise; } catch (error) { return { error }; }
   }
@@ -617,10 +676,11 @@
     const node = detail.node;
     const ownersUrl = OWNERS_URL[node.label] && `${OWNERS_URL[node.label]}/${enc(id)}/owners`;
     const targetsUrl = TARGETS_URL[node.label] && `${TARGETS_URL[node.label]}/${enc(id)}/targets`;
-    const [owners, targets, ladder] = await Promise.all([
+    const [owners, targets, ladder, progress] = await Promise.all([
       ownersUrl ? optional(api(ownersUrl)) : null,
       targetsUrl ? optional(api(targetsUrl)) : null,
       NOT_CLIMBING.includes(node.label) ? null : optional(api(`ladder/${enc(id)}`)),
+      node.label === 'Indicator' ? optional(api(`indicators/${enc(id)}/progress`)) : null,
     ]);
     if (ticket !== state.request) return; // a later click won
     if (state.selected === id) {
@@ -651,6 +711,9 @@
       content.push(section('负责的目标', targets.error ? el('p', { class: 'none' }, String(targets.error.message))
         : rows.length ? el('ul', { class: 'owners' }, rows.map((r) => ownershipItem(r, 'target')))
           : el('p', { class: 'none' }, '无')));
+    }
+    if (progress) {
+      content.push(section('进展', ...(progress.error ? [el('p', { class: 'none' }, String(progress.error.message))] : progressView(progress))));
     }
     if (ladder) {
       content.push(section('如何支撑总目标', ladder.error ? el('p', { class: 'none' }, String(ladder.error.message)) : ladderList(ladder)));
