@@ -1,7 +1,7 @@
 // The relationships the ownership matrix is decided from (graph.ownership.ownership_matrix):
 // RESPONSIBLE_FOR into Indicators and into CityPositionings, and Indicators' MEASURES into
 // CityPositionings. Only basis and confidence are fetched: cells show no evidence.
-// No parameters. Rows: edge rows (see incident_edges), props = {basis, confidence}.
+// No parameters. Rows: edge rows (see node_detail), props = {basis, confidence}.
 MATCH (a:PlanNode)-[r:RESPONSIBLE_FOR]->(b:Indicator)
 RETURN a.id AS source, labels(a) AS source_labels, a.name AS source_name,
        b.id AS target, labels(b) AS target_labels, b.name AS target_name,

@@ -135,6 +135,7 @@ class BoltConnection:
                 retryable = isinstance(cause, (ServiceUnavailable, SessionExpired, TransientError))
                 if not retryable or time.monotonic() + delay > deadline:
                     raise
+                log.info("read retried in %.2f s after %s", delay, type(cause).__name__)
                 time.sleep(delay)
                 delay *= 2
 

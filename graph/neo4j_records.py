@@ -176,7 +176,7 @@ def ref_node(node_id: str, labels: Iterable[str], name: str | None) -> Node:
 
 
 def edge_row_records(rows: Iterable[Mapping[str, Any]]) -> tuple[list[Node], list[Edge]]:
-    """Nodes (named only) and edges from "edge rows" (``cypher/incident_edges.cypher``'s columns).
+    """Nodes (named only) and edges from "edge rows" (``cypher/node_detail.cypher``'s columns).
 
     A relationship returned twice (a self-loop, or two branches of a UNION) is kept once.
     """
