@@ -322,28 +322,22 @@ class Neo4jStore(PlanStore):
         return search_text.page(parsed, matches, limit=limit, offset=offset)
 
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
-        self._ref(node_id)
-        depth = check_depth(depth)
-
-        def work(tx: ManagedTransaction) -> tuple[list[Node], list[Any]]:
-            seen = {node_id}
-            frontier = [node_id]
-            for _ in range(depth):
-                if not frontier:
-                    break
-                found = [row["id"] for row in tx.run(query("neighbour_ids"), ids=frontier)]
-                frontier = [other for other in found if other not in seen]
-                seen.update(frontier)
-            members = sorted(seen)
-            nodes = [read_node(row["props"], row["labels"]) for row in tx.run(query("nodes_by_id"), ids=members)]
-            edges = [
-                read_edge(row["source"], row["target"], row["type"], row["props"])
-                for row in tx.run(query("out_edges"), ids=members)
-                if row["target"] in seen
-            ]
-            return nodes, edges
-
-        nodes, edges = self._connection.read(work)
+        """One round trip (``neighbourhood.cypher``): the walk and the members' edges in Cypher."""
+        try:
+            depth = check_depth(depth)
+        except InvalidQuery:
+            self._ref(node_id)  # a missing node is reported first, as by the embedded store
+            raise
+        rows = self._connection.records(query("neighbourhood"), id=node_id, depth=depth)
+        if not rows:
+            raise NodeNotFound(node_id)
+        nodes = [read_node(row["props"], row["labels"]) for row in rows]
+        edges = [
+            read_edge(row["props"]["id"], out["target"], out["type"], out["props"])
+            for row in rows
+            for out in row["out"]
+            if out is not None
+        ]
         return browse.neighbourhood(GraphView(nodes, edges), node_id, depth)
 
     def counts(self) -> Counts:

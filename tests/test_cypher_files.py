@@ -114,3 +114,10 @@ def test_every_file_is_used() -> None:
     )
     unused = [name for name in CYPHER_FILES if f'"{name.removesuffix(".cypher")}"' not in code]
     assert unused == []
+
+
+def test_neighbourhood_walks_exactly_max_depth_steps() -> None:
+    from graph.store import MAX_DEPTH
+
+    steps = re.findall(r"WHEN \$depth >= (\d+)", query("neighbourhood"))
+    assert steps == [str(k) for k in range(1, MAX_DEPTH + 1)]
