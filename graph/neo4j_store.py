@@ -398,11 +398,18 @@ class Neo4jStore(PlanStore):
         log.info("search bigram index rebuilt: %d bigrams", grams)
 
     def _search_rows(self, parsed: search_text.SearchQuery) -> list[Any]:
-        """Candidate rows with their match facts, by the engine's plan (``neo4j_dialect.search_plan``)."""
+        """Candidate rows with their match facts, by the engine's plan (``neo4j_dialect.search_plan``).
+
+        No hit through the bigram index is checked with the scan: a database loaded by other
+        means (``plankg export --format cypher``) has no bigram index, and an empty answer is
+        the only sign of it. A search that finds nothing pays one more query; the others none.
+        """
         name, params = search_plan(self.capabilities, parsed.tokens, parsed.phrase)
         if name != "search_contains" and self._index_usable:
             try:
-                return self._connection.records(query(name), **params)
+                rows = self._connection.records(query(name), **params)
+                if rows or name != "search_grams":
+                    return rows
             except ClientError as exc:  # index missing (database loaded by other means): scan instead
                 log.warning("search index unusable (%s); searching with CONTAINS", exc.message)
                 self._index_usable = False

@@ -455,8 +455,9 @@ def test_search_plan_per_engine() -> None:
 
 
 def test_bigram_index_follows_loads_and_finds_substrings_of_one_jieba_word(neo4j_store: Neo4jStore) -> None:
-    """海洋 inside 海洋发展局 (one jieba word) is found through the bigram index, and a reload that
-    replaces the text drops the old bigrams' postings."""
+    """海洋 inside 海洋发展局 (one jieba word) is found through the bigram index, still found by
+    the scan when the index is missing, and a reload that replaces the text drops the old
+    bigrams' postings."""
     if neo4j_store.capabilities.fulltext_index:
         pytest.skip("a Neo4j server searches through its fulltext index, not the bigram index")  # pragma: no cover
     evidence = [
@@ -467,6 +468,8 @@ def test_bigram_index_follows_loads_and_finds_substrings_of_one_jieba_word(neo4j
     grams = neo4j_store._connection.run_read("MATCH (g:PlanSearchGram {gram: '海洋'}) RETURN g.ids AS ids")
     assert grams == [{"ids": ["dept"]}]
     assert [hit.node.id for hit in neo4j_store.search("海洋").items] == ["dept"]
+    neo4j_store._connection.run_write("MATCH (g:PlanSearchGram) DELETE g")  # as after `export --format cypher`
+    assert [hit.node.id for hit in neo4j_store.search("海洋").items] == ["dept"]  # no index: the scan answers
     renamed = Node(id="dept", label=Label.DEPARTMENT, name="市港口局", mentions=[])
     neo4j_store.load(PlanGraph(nodes=[renamed]), replace_sources=["a.txt"])
     assert neo4j_store.search("海洋").items == []
