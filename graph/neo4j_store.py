@@ -110,6 +110,7 @@ class Neo4jStore(PlanStore):
         self._tokenize = tokenize
         self._schema_applied = False
         self._index_usable = True
+        self._grams_present = False
         #: Seconds per phase of the last ``load`` through this store (logged; read by bench/load.py).
         self.last_timings: LoadTimings | None = None
 
@@ -174,6 +175,7 @@ class Neo4jStore(PlanStore):
         cypher = query("clear_batch")
         while self._connection.run_write(cypher, batch=_CLEAR_BATCH)[0]["deleted"]:
             pass
+        self._grams_present = False
 
     def last_load(self) -> dict[str, Any] | None:
         """The last load's marker: ``state`` is ``running`` while a load runs or after one was
@@ -400,16 +402,18 @@ class Neo4jStore(PlanStore):
     def _search_rows(self, parsed: search_text.SearchQuery) -> list[Any]:
         """Candidate rows with their match facts, by the engine's plan (``neo4j_dialect.search_plan``).
 
-        No hit through the bigram index is checked with the scan: a database loaded by other
-        means (``plankg export --format cypher``) has no bigram index, and an empty answer is
-        the only sign of it. A search that finds nothing pays one more query; the others none.
+        The bigram index is trusted once it has been seen to hold something: a database loaded
+        by other means (``plankg export --format cypher``) has none, and searching it through the
+        index would find nothing, so until then the search scans (one cheap check per search).
         """
         name, params = search_plan(self.capabilities, parsed.tokens, parsed.phrase)
+        if name == "search_grams" and not self._grams_present:
+            self._grams_present = bool(self._connection.records(query("search_gram_any")))
+            if not self._grams_present:
+                name = "search_contains"
         if name != "search_contains" and self._index_usable:
             try:
-                rows = self._connection.records(query(name), **params)
-                if rows or name != "search_grams":
-                    return rows
+                return self._connection.records(query(name), **params)
             except ClientError as exc:  # index missing (database loaded by other means): scan instead
                 log.warning("search index unusable (%s); searching with CONTAINS", exc.message)
                 self._index_usable = False

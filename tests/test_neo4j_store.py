@@ -454,7 +454,9 @@ def test_search_plan_per_engine() -> None:
     assert (neo4j.schema_files(), arcade.schema_files()) == (("schema", "schema_fulltext"), ("schema", "schema_grams"))
 
 
-def test_bigram_index_follows_loads_and_finds_substrings_of_one_jieba_word(neo4j_store: Neo4jStore) -> None:
+def test_bigram_index_follows_loads_and_finds_substrings_of_one_jieba_word(
+    neo4j_store: Neo4jStore, bolt_server: BoltTestServer | ExternalBoltServer
+) -> None:
     """海洋 inside 海洋发展局 (one jieba word) is found through the bigram index, still found by
     the scan when the index is missing, and a reload that replaces the text drops the old
     bigrams' postings."""
@@ -469,7 +471,11 @@ def test_bigram_index_follows_loads_and_finds_substrings_of_one_jieba_word(neo4j
     assert grams == [{"ids": ["dept"]}]
     assert [hit.node.id for hit in neo4j_store.search("海洋").items] == ["dept"]
     neo4j_store._connection.run_write("MATCH (g:PlanSearchGram) DELETE g")  # as after `export --format cypher`
-    assert [hit.node.id for hit in neo4j_store.search("海洋").items] == ["dept"]  # no index: the scan answers
+    fresh = Neo4jStore(bolt_server.uri, bolt_server.user, bolt_server.password, bolt_server.database)
+    try:  # a store that has not seen the index yet scans, and finds
+        assert [hit.node.id for hit in fresh.search("海洋").items] == ["dept"]
+    finally:
+        fresh.close()
     renamed = Node(id="dept", label=Label.DEPARTMENT, name="市港口局", mentions=[])
     neo4j_store.load(PlanGraph(nodes=[renamed]), replace_sources=["a.txt"])
     assert neo4j_store.search("海洋").items == []
