@@ -2,7 +2,7 @@
 // (simple paths only, one path per parallel edge). Template: {{CLIMBING_TYPES}} is filled with
 // graph.model.CLIMBING_TYPES joined by "|" (graph.cypher_files.climbing_query): no other type
 // is climbed. A walk stops at the first Goal, so paths through a Goal are not followed.
-// Parameters: $id (the start). Rows: edge rows (see incident_edges), each relationship once.
+// Parameters: $id (the start). Rows: edge rows (see node_detail), each relationship once.
 // One round trip: one row is the asked node itself (type null; no such row: no such node),
 // then the edge rows. Edge props are only properties_json and mentions_json, what the
 // answer decodes (every stored property when properties_json is absent: a hand-made database).

@@ -1,6 +1,6 @@
 // What graph.progress needs around some indicators: the REPORTS_ON relationships into them and
 // their MEASURES relationships to CityPositionings. Parameters: $ids (list of Indicator ids).
-// Rows: edge rows (see incident_edges); the store then fetches the indicators and the
+// Rows: edge rows (see node_detail); the store then fetches the indicators and the
 // figures whole (nodes_by_id), since a status reads their properties.
 UNWIND $ids AS id
 MATCH (a:ReportedFigure)-[r:REPORTS_ON]->(b:Indicator {id: id})

@@ -15,7 +15,6 @@ what differs between Neo4j and ArcadeDB is ``graph.neo4j_dialect`` (listed in cy
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -31,7 +30,8 @@ from graph.cypher_files import climbing_query, label_query, query, statements
 from graph.errors import InvalidQuery, NodeNotFound
 from graph.model import Label, Node, PlanGraph, RelType
 from graph.neo4j_connection import BoltConnection
-from graph.neo4j_dialect import EngineCapabilities
+from graph import neo4j_search_index
+from graph.neo4j_dialect import EngineCapabilities, lucene_phrases, search_plan
 from graph.neo4j_load import DEFAULT_BATCH_SIZE, GraphLoader, LoadPlan, LoadTimings, Progress
 from graph.neo4j_records import edge_row_records, plan_label, read_edge, read_node, ref_node
 from graph.results import (
@@ -55,26 +55,7 @@ __all__ = ["Neo4jStore", "lucene_phrases"]
 
 log = logging.getLogger(__name__)
 
-_HAN_TERM = re.compile(r"[\u4e00-\u9fff]{2,}\Z")
 _CLEAR_BATCH = 10_000
-
-
-def lucene_phrases(terms: Sequence[str]) -> str | None:
-    """A Lucene query (quoted phrases joined by OR) for the fulltext index, or ``None``.
-
-    Only terms of two or more Han characters qualify: the ``cjk`` analyzer indexes Han text as
-    overlapping bigrams, so the phrase of a term's bigrams matches exactly the texts that contain
-    the term. A single character, Latin letters or digits are tokenised otherwise and could miss
-    texts that ``CONTAINS`` finds, so one such term sends the whole search to ``CONTAINS``.
-
-    >>> lucene_phrases(["海洋", "经济发展"])
-    '"海洋" OR "经济发展"'
-    >>> lucene_phrases(["海洋", "gdp"]) is None
-    True
-    """
-    if not terms or not all(_HAN_TERM.match(term) for term in terms):
-        return None
-    return " OR ".join(f'"{term}"' for term in terms)
 
 
 def _source_list(replace_sources: Sequence[str]) -> list[str]:
@@ -129,7 +110,8 @@ class Neo4jStore(PlanStore):
         self._loader = GraphLoader(self._connection, batch_size=batch_size)
         self._tokenize = tokenize
         self._schema_applied = False
-        self._fulltext_usable = True
+        self._index_usable = True
+        self._grams_present = False
         #: Seconds per phase of the last ``load`` through this store (logged; read by bench/load.py).
         self.last_timings: LoadTimings | None = None
 
@@ -169,12 +151,10 @@ class Neo4jStore(PlanStore):
     def apply_schema(self) -> None:
         """Create the constraints and indexes (idempotent), one statement per transaction.
 
-        Applied before the first load through this store; the fulltext index only where the
-        engine has one (``EngineCapabilities.fulltext_index``).
+        Applied before the first load through this store; the fulltext index where the engine
+        has one, else the bigram index's (``EngineCapabilities.schema_files``).
         """
-        todo = list(statements("schema"))
-        if self.capabilities.fulltext_index:
-            todo += statements("schema_fulltext")
+        todo = [statement for name in self.capabilities.schema_files() for statement in statements(name)]
         for statement in todo:
             self._connection.run_write(statement)
         self._schema_applied = True
@@ -196,6 +176,7 @@ class Neo4jStore(PlanStore):
         cypher = query("clear_batch")
         while self._connection.run_write(cypher, batch=_CLEAR_BATCH)[0]["deleted"]:
             pass
+        self._grams_present = False
 
     def last_load(self) -> dict[str, Any] | None:
         """The last load's marker: ``state`` is ``running`` while a load runs or after one was
@@ -228,8 +209,16 @@ class Neo4jStore(PlanStore):
         planned = time.perf_counter() - started
         node_ids = {node.id for node in graph.nodes}
         edge_keys = {edge.key for edge in graph.edges}
+        previous = self.last_load()
+        interrupted = previous is not None and previous.get("state") != "complete"
+        rebuild = self.capabilities.gram_index and (plan.changes > 0 or interrupted)
         timings = self._loader.write(
-            plan, sources=sources, nodes=len(node_ids), relationships=len(edge_keys), progress=progress
+            plan,
+            sources=sources,
+            nodes=len(node_ids),
+            relationships=len(edge_keys),
+            progress=progress,
+            search_index=self._rebuild_search_index if rebuild else None,
         )
         self.last_timings = replace(timings, plan=planned)
         log.info("neo4j load took %.2f s (%s)", self.last_timings.total, self.last_timings)
@@ -244,17 +233,13 @@ class Neo4jStore(PlanStore):
     # --- questions -----------------------------------------------------------------------------
 
     def get_node(self, node_id: str) -> NodeDetail:
-        def work(tx: ManagedTransaction) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-            found = tx.run(query("node"), id=node_id).single()
-            if found is None:
-                return None, []
-            return found.data(), [r.data() for r in tx.run(query("incident_edges"), id=node_id)]
-
-        found, rows = self._connection.read(work)
+        """One round trip (``node_detail.cypher``): the node's row (``type`` null), then its edges."""
+        rows = self._connection.records(query("node_detail"), id=node_id)
+        found = next((row for row in rows if row["type"] is None), None)
         if found is None:
             raise NodeNotFound(node_id)
         node = read_node(found["props"], found["labels"])
-        refs, edges = edge_row_records(rows)
+        refs, edges = edge_row_records(row for row in rows if row["type"] is not None)
         return browse.node_detail(GraphView([*refs, node], edges), node_id)
 
     def list_nodes(
@@ -340,28 +325,22 @@ class Neo4jStore(PlanStore):
         return search_text.page(parsed, matches, limit=limit, offset=offset)
 
     def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
-        self._ref(node_id)
-        depth = check_depth(depth)
-
-        def work(tx: ManagedTransaction) -> tuple[list[Node], list[Any]]:
-            seen = {node_id}
-            frontier = [node_id]
-            for _ in range(depth):
-                if not frontier:
-                    break
-                found = [row["id"] for row in tx.run(query("neighbour_ids"), ids=frontier)]
-                frontier = [other for other in found if other not in seen]
-                seen.update(frontier)
-            members = sorted(seen)
-            nodes = [read_node(row["props"], row["labels"]) for row in tx.run(query("nodes_by_id"), ids=members)]
-            edges = [
-                read_edge(row["source"], row["target"], row["type"], row["props"])
-                for row in tx.run(query("out_edges"), ids=members)
-                if row["target"] in seen
-            ]
-            return nodes, edges
-
-        nodes, edges = self._connection.read(work)
+        """One round trip (``neighbourhood.cypher``): the walk and the members' edges in Cypher."""
+        try:
+            depth = check_depth(depth)
+        except InvalidQuery:
+            self._ref(node_id)  # a missing node is reported first, as by the embedded store
+            raise
+        rows = self._connection.records(query("neighbourhood"), id=node_id, depth=depth)
+        if not rows:
+            raise NodeNotFound(node_id)
+        nodes = [read_node(row["props"], row["labels"]) for row in rows]
+        edges = [
+            read_edge(row["props"]["id"], out["target"], out["type"], out["props"])
+            for row in rows
+            for out in row["out"]
+            if out is not None
+        ]
         return browse.neighbourhood(GraphView(nodes, edges), node_id, depth)
 
     def counts(self) -> Counts:
@@ -438,16 +417,26 @@ class Neo4jStore(PlanStore):
 
         return self._connection.read(work)
 
-    def _search_rows(self, parsed: search_text.SearchQuery) -> list[dict[str, Any]]:
-        """Candidate rows with their match facts: fulltext index on Neo4j when exact, else CONTAINS."""
-        terms = list(parsed.tokens)
-        lucene = lucene_phrases(terms)
-        if lucene is not None and self._fulltext_usable and self.capabilities.fulltext_index:
+    def _rebuild_search_index(self) -> None:
+        grams = neo4j_search_index.rebuild(self._connection, batch_size=self._loader.batch_size)
+        log.info("search bigram index rebuilt: %d bigrams", grams)
+
+    def _search_rows(self, parsed: search_text.SearchQuery) -> list[Any]:
+        """Candidate rows with their match facts, by the engine's plan (``neo4j_dialect.search_plan``).
+
+        The bigram index is trusted once it has been seen to hold something: a database loaded
+        by other means (``plankg export --format cypher``) has none, and searching it through the
+        index would find nothing, so until then the search scans (one cheap check per search).
+        """
+        name, params = search_plan(self.capabilities, parsed.tokens, parsed.phrase)
+        if name == "search_grams" and not self._grams_present:
+            self._grams_present = bool(self._connection.records(query("search_gram_any")))
+            if not self._grams_present:
+                name = "search_contains"
+        if name != "search_contains" and self._index_usable:
             try:
-                return self._connection.run_read(
-                    query("search_fulltext"), lucene=lucene, terms=terms, phrase=parsed.phrase
-                )
+                return self._connection.records(query(name), **params)
             except ClientError as exc:  # index missing (database loaded by other means): scan instead
-                log.warning("fulltext index plan_text unusable (%s); searching with CONTAINS", exc.message)
-                self._fulltext_usable = False
-        return self._connection.run_read(query("search_contains"), terms=terms, phrase=parsed.phrase)
+                log.warning("search index unusable (%s); searching with CONTAINS", exc.message)
+                self._index_usable = False
+        return self._connection.records(query("search_contains"), terms=params["terms"], phrase=params["phrase"])

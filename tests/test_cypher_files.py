@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CYPHER_FILES = sorted(
     path.name for path in resources.files("cypher").iterdir() if path.name.endswith(".cypher")
 )
-#: Labels the store adds besides graph.model.Label (see graph/neo4j_records.py, load_begin.cypher).
-STORE_LABELS = {"PlanNode", "PlanKGLoad"}
+#: Labels the store adds besides graph.model.Label (see graph/neo4j_records.py, load_begin.cypher,
+#: graph/neo4j_search_index.py).
+STORE_LABELS = {"PlanNode", "PlanKGLoad", "PlanSearchGram"}
 
 
 def _snake(label: Label) -> str:
@@ -87,7 +88,7 @@ def test_templates_take_enum_members_only() -> None:
     with pytest.raises(CypherFileError, match="not filled"):
         query("create_nodes")
     with pytest.raises(CypherFileError, match=r"no \{\{LABEL\}\} placeholder"):
-        label_query("node", Label.TASK)
+        label_query("node_ref", Label.TASK)
 
 
 def test_ladder_climbs_exactly_the_climbing_types() -> None:
@@ -113,3 +114,10 @@ def test_every_file_is_used() -> None:
     )
     unused = [name for name in CYPHER_FILES if f'"{name.removesuffix(".cypher")}"' not in code]
     assert unused == []
+
+
+def test_neighbourhood_walks_exactly_max_depth_steps() -> None:
+    from graph.store import MAX_DEPTH
+
+    steps = re.findall(r"WHEN \$depth >= (\d+)", query("neighbourhood"))
+    assert steps == [str(k) for k in range(1, MAX_DEPTH + 1)]

@@ -125,7 +125,7 @@ def test_loading_the_same_files_twice_changes_nothing(
 def test_default_files_are_the_data_directory(target: Target, capsys: pytest.CaptureFixture[str]) -> None:
     assert target.load() == 0  # PLANKG_DATA defaults to data/, the tests run from the checkout
     assert "from 8 documents" in capsys.readouterr().out  # the two plans and the six reports
-    assert sum(target.store().counts().nodes.values()) == 279
+    assert sum(target.store().counts().nodes.values()) == 283
 
 
 # --- replacing one source -------------------------------------------------------------------------

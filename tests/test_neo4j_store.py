@@ -15,13 +15,14 @@ import pytest
 
 from graph.errors import InvalidQuery, NodeNotFound, StoreUnavailable
 from graph.model import Edge, Label, Mention, Node, PlanGraph, RelType
-from graph.neo4j_dialect import detect
+from graph.neo4j_dialect import detect, search_plan
 from graph.neo4j_load import GraphLoader
 from graph.neo4j_store import Neo4jStore, lucene_phrases
 from graph.nx_store import NetworkxStore
 from graph.settings import Settings
 from tests.support.arcadedb_server import BoltTestServer, free_port
 from tests.support.bolt import ExternalBoltServer
+from tests.support.tcp_proxy import TcpProxy
 
 A, B = "a.txt", "b.txt"
 
@@ -221,6 +222,33 @@ def test_requests_succeed_again_when_the_server_is_back(private_server: BoltTest
         store.close()
 
 
+def test_a_read_is_retried_when_its_pooled_connection_was_dropped(
+    neo4j_store: Neo4jStore,
+    bolt_server: BoltTestServer | ExternalBoltServer,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A real dropped connection (closed by a proxy while the query waits), not a mocked driver:
+    the one-round-trip read fails, is retried once on a new connection, and answers."""
+    neo4j_store.load(small_graph())
+    host, port = bolt_server.uri.split("://", 1)[1].rsplit(":", 1)
+    with TcpProxy(host, int(port)) as proxy:
+        store = Neo4jStore(
+            f"bolt://127.0.0.1:{proxy.port}", bolt_server.user, bolt_server.password, bolt_server.database,
+            max_transaction_retry_time=5.0,
+        )
+        try:
+            assert store.get_node("goal").node.name == "建设现代化国际大都市"
+            opened = proxy.accepted
+            proxy.drop_next_request()  # the question's RUN/PULL kills its connection
+            with caplog.at_level("INFO", logger="graph.neo4j_connection"):
+                assert store.get_node("goal").node.name == "建设现代化国际大都市"
+            retries = [r.getMessage() for r in caplog.records if r.getMessage().startswith("read retried")]
+            assert len(retries) == 1, retries
+            assert proxy.accepted > opened  # answered over a new connection
+        finally:
+            store.close()
+
+
 # --- loading -----------------------------------------------------------------------------------
 
 
@@ -400,6 +428,59 @@ def test_search_scores_names_twice_evidence_once(neo4j_store: Neo4jStore) -> Non
     snippet = page.items[1].snippet
     assert (snippet.text, snippet.start, snippet.end) == ("推进海洋经济和GDP增长", 2, 4)
     assert neo4j_store.search("，。", limit=10).items == []
+
+
+def test_search_plan_per_engine() -> None:
+    neo4j, arcade = detect("Neo4j/5.26.1"), detect("Neo4j/5.26.0 compatible (ArcadeDB 26.10.2)")
+    assert search_plan(neo4j, ["海洋", "港口"], "海洋 港口") == (
+        "search_fulltext",
+        {"terms": ["海洋", "港口"], "phrase": "海洋 港口", "lucene": '"海洋" OR "港口"'},
+    )
+    assert search_plan(neo4j, ["gdp"], "gdp") == ("search_contains", {"terms": ["gdp"], "phrase": "gdp"})
+    assert search_plan(arcade, ["海洋局", "gdp"], "海洋局gdp") == (
+        "search_grams",
+        {
+            "terms": ["海洋局", "gdp"],
+            "phrase": "海洋局gdp",
+            "grams": [
+                {"term": "海洋局", "gram": "海洋"},
+                {"term": "海洋局", "gram": "洋局"},
+                {"term": "gdp", "gram": "gd"},
+                {"term": "gdp", "gram": "dp"},
+            ],
+        },
+    )
+    assert search_plan(arcade, ["海"], "海") == ("search_contains", {"terms": ["海"], "phrase": "海"})
+    assert (neo4j.schema_files(), arcade.schema_files()) == (("schema", "schema_fulltext"), ("schema", "schema_grams"))
+
+
+def test_bigram_index_follows_loads_and_finds_substrings_of_one_jieba_word(
+    neo4j_store: Neo4jStore, bolt_server: BoltTestServer | ExternalBoltServer
+) -> None:
+    """海洋 inside 海洋发展局 (one jieba word) is found through the bigram index, still found by
+    the scan when the index is missing, and a reload that replaces the text drops the old
+    bigrams' postings."""
+    if neo4j_store.capabilities.fulltext_index:
+        pytest.skip("a Neo4j server searches through its fulltext index, not the bigram index")  # pragma: no cover
+    evidence = [
+        Mention(source="a.txt", start=1, end=7, text="市海洋发展局", sentence="由市海洋发展局牵头。", sentence_start=0)
+    ]
+    graph = PlanGraph(nodes=[Node(id="dept", label=Label.DEPARTMENT, name="市海洋发展局", mentions=evidence)])
+    neo4j_store.load(graph)
+    grams = neo4j_store._connection.run_read("MATCH (g:PlanSearchGram {gram: '海洋'}) RETURN g.ids AS ids")
+    assert grams == [{"ids": ["dept"]}]
+    assert [hit.node.id for hit in neo4j_store.search("海洋").items] == ["dept"]
+    neo4j_store._connection.run_write("MATCH (g:PlanSearchGram) DELETE g")  # as after `export --format cypher`
+    fresh = Neo4jStore(bolt_server.uri, bolt_server.user, bolt_server.password, bolt_server.database)
+    try:  # a store that has not seen the index yet scans, and finds
+        assert [hit.node.id for hit in fresh.search("海洋").items] == ["dept"]
+    finally:
+        fresh.close()
+    renamed = Node(id="dept", label=Label.DEPARTMENT, name="市港口局", mentions=[])
+    neo4j_store.load(PlanGraph(nodes=[renamed]), replace_sources=["a.txt"])
+    assert neo4j_store.search("海洋").items == []
+    assert [hit.node.id for hit in neo4j_store.search("港口").items] == ["dept"]
+    assert neo4j_store._connection.run_read("MATCH (g:PlanSearchGram {gram: '海洋'}) RETURN g.ids AS ids") == []
 
 
 def test_lucene_phrases_only_for_han_terms_of_two_or_more() -> None:

@@ -1079,7 +1079,7 @@ class TestReports:
     ) -> None:
         counts = progress_store.counts()
         assert all(counts.nodes[label.value] > 0 for label in Label), counts.nodes
-        assert counts.nodes["ReportedFigure"] == 72 and counts.relationships["REPORTS_ON"] == 9
+        assert counts.nodes["ReportedFigure"] == 77 and counts.relationships["REPORTS_ON"] == 9
         oracle = Oracle(progress_graph)
         for label in Label:
             sample = sorted((n for n in oracle.graph.nodes if n.label is label), key=lambda n: n.id)[:3]
