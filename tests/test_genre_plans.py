@@ -218,3 +218,9 @@ def test_party_and_government_leadership_is_no_department(tmp_path: Path) -> Non
 def test_a_provenance_header_is_no_title_for_the_place(tmp_path: Path) -> None:
     graph = build_text(tmp_path, "# source: https://example.org/a\n# title: 汀澜市2025年政府工作报告\n\n全市地区生产总值达到620亿元。")
     assert {n.properties.get("city") for n in graph.nodes if n.label is Label.SOURCE} == {"汀澜"}
+
+
+def test_the_citys_party_committee_government_and_congresses_are_no_departments(tmp_path: Path) -> None:
+    graph = build_text(tmp_path, "青岛市实施意见\n市委、市政府高度重视，市政协、市人大常委会积极参与，"
+                                 "市委市政府主要负责同志担任组长，市商务局牵头。")
+    assert names(graph, Label.DEPARTMENT) == {"青岛市商务局"}
