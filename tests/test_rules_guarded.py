@@ -70,3 +70,21 @@ def test_a_positioning_list_counts_what_it_says(tmp_path: Path) -> None:
 def test_an_official_is_known_as_of_the_page_that_names_him(seed_graph: PlanGraph) -> None:
     li = next(n for n in seed_graph.nodes if n.label is Label.PERSON and n.name == "李刚")
     assert li.properties["as_of"] == "2021-03-01"  # the 发布日期 of the 十四五 interpretation
+
+
+def test_a_key_task_sharing_only_a_common_word_is_not_linked_across_documents() -> None:
+    from loaders.builder import GraphBuilder
+    from loaders.crossdoc import link_across_documents
+    from loaders.gazetteer import load_gazetteer
+
+    builder = GraphBuilder()
+    goal = builder.node(Label.GOAL, "g", "建设国际大都市", city="甲")
+    for name, task in (("海洋城市", "海洋产业集群"), ("开放城市", "开放型产业体系")):
+        pid = builder.node(Label.CITY_POSITIONING, name, name, city="甲")
+        tid = builder.node(Label.TASK, task, task, city="甲", kind="focus_area")
+        builder.edge(tid, pid, RelType.SUPPORTS)
+        builder.edge(pid, goal, RelType.REALIZES)
+    # 产业 is in both positionings' profiles (rarity weight 0.5): too little to link on
+    builder.node(Label.TASK, "k", "壮大产业规模", city="甲", kind="key_task")
+    link_across_documents(builder, get_tokenizer(None), load_gazetteer().stopwords)
+    assert [e for e in builder.edges.values() if e.type is RelType.ADVANCES] == []
