@@ -6,28 +6,23 @@ Logging is configured here, in the entry point, and nowhere else.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Sequence
 
+from app.commands import build, export, load, serve, stats
 from graph.errors import PlanKGError
 
-#: Subcommand modules; each has ``register(subparsers)`` setting ``func(args) -> int``.
-COMMAND_MODULES = ("build", "stats", "load", "serve", "export")
+#: Subcommand modules, imported plainly so a renamed one fails loudly instead of vanishing from
+#: ``--help``; each has ``register(subparsers)`` setting ``func(args) -> int``.
+COMMAND_MODULES = (build, stats, load, serve, export)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="plankg", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"app.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"app.commands.{name}":
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.register(subparsers)
     return parser
 

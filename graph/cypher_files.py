@@ -17,6 +17,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from graph.errors import PlanKGError
 from graph.model import CLIMBING_TYPES, Label, RelType
 
 PACKAGE = "cypher"
@@ -25,7 +26,7 @@ _PLACEHOLDER = re.compile(r"\{\{[A-Z_]+\}\}")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
 
-class CypherFileError(LookupError):
+class CypherFileError(PlanKGError, LookupError):
     """A query file is missing, or a template was filled with something that is not an enum."""
 
 
