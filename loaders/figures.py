@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from loaders.figure_lists import complete_lists
+from loaders.numerals import CN_DIGITS
 from loaders.quantities import Quantity, find_quantities
 from loaders.timescope import deadlines
 
@@ -39,6 +40,8 @@ COUNT_VERBS: tuple[str, ...] = tuple(sorted((
     "培育形成", "累计建成", "新改建", "改扩建", "招引落地", "服务", "减少", "实现", "使用",
 ), key=len, reverse=True))
 PRE_HEDGES = ("力争", "争取", "确保")
+_VERBS = re.compile("|".join(sorted(set(COMPARATORS + COUNT_VERBS), key=len, reverse=True)))
+_CN_NUMERAL = re.compile(f"[{CN_DIGITS}]")
 #: Words that head a clause but are not part of what is measured.
 _LEAD_WORDS = ("其中", "同时", "并且", "以及", "并", "和", "及", "使得", "推动", "实现", "确保", "力争", "争取",
                "全市", "全省", "全区", "全县", "重点", "大力", "加快", "积极", "全力", "总数", "力争总数",
@@ -147,7 +150,8 @@ def find_figures(sentence: str, *, target_list: bool = False) -> list[Figure]:
     level: Figure | None = None  # the last figure of a level (not a share or a rate): 占…的N% is a share of it
     for c_start, c_end in _clauses(sentence):
         clause = sentence[c_start:c_end]
-        allow_cn = {i + len(v) for v in COMPARATORS + COUNT_VERBS for i in _all(clause, v)}
+        # Chinese numerals count only right after a verb; most clauses have none to look for
+        allow_cn = {m.end() for m in _VERBS.finditer(clause)} if _CN_NUMERAL.search(clause) else set()
         for q in find_quantities(clause, allow_chinese_at=allow_cn):
             q = _shift(q, c_start)
             if previous is not None and previous.end > q.start:
@@ -185,14 +189,6 @@ def _subject_before(sentence: str, c_start: int) -> str | None:
     name, _ = _clean_name(text)
     name = re.split(r"在|实现|比|要|将", name)[0]
     return name if 2 <= len(name) <= 20 else None
-
-
-def _all(text: str, needle: str) -> list[int]:
-    out, i = [], text.find(needle)
-    while i >= 0:
-        out.append(i)
-        i = text.find(needle, i + 1)
-    return out
 
 
 def _pre_hedge(text: str) -> str | None:
