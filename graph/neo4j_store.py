@@ -77,8 +77,8 @@ class Neo4jStore(PlanStore):
         ``NEO4J_URI`` (``bolt://``, ``neo4j://``, ``neo4j+s://`` for Aura), ``NEO4J_USER``,
         ``NEO4J_PASSWORD``, ``NEO4J_DATABASE`` (``None``: the server's default database).
     tokenize
-        The search tokeniser; ``None`` means ``graph.search_text.default_tokenize``, the one
-        ``NetworkxStore`` uses too.
+        The search tokeniser (the composition root passes ``loaders.tokenizer.search_words()``);
+        ``None`` means ``graph.search_text.default_tokenize``, the one ``NetworkxStore`` uses too.
     batch_size
         Rows per write transaction when loading.
     connection_timeout, max_transaction_retry_time

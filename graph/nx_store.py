@@ -56,8 +56,9 @@ class NetworkxStore(PlanStore):
     path
         The graph file this store persists to by default (``save()``); set by ``from_file``.
     tokenize
-        The search tokeniser; ``None`` means ``graph.search_text.default_tokenize``, the one
-        ``Neo4jStore`` uses too. Tests may inject a trivial one.
+        The search tokeniser (the composition root passes ``loaders.tokenizer.search_words()``);
+        ``None`` means ``graph.search_text.default_tokenize``, the one ``Neo4jStore`` uses too.
+        Tests may inject a trivial one.
     """
 
     kind = "networkx"
@@ -88,9 +89,9 @@ class NetworkxStore(PlanStore):
         return store
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> NetworkxStore:
+    def from_settings(cls, settings: Settings, *, tokenize: search_text.Tokenize | None = None) -> NetworkxStore:
         """The store ``PLANKG_GRAPH`` names."""
-        return cls.from_file(settings.graph_path)
+        return cls.from_file(settings.graph_path, tokenize=tokenize)
 
     @property
     def view(self) -> GraphView:
