@@ -243,8 +243,13 @@ def page(
 
 
 def evidence_text(mentions: Iterable[Mention]) -> str:
-    """A node's evidence text: its mention sentences joined with newlines."""
-    return "\n".join(mention.sentence for mention in mentions)
+    """A node's evidence text: its distinct mention sentences, in order, one per line.
+
+    What search reads in both stores (``Neo4jStore`` stores it, ``graph.neo4j_records``).
+    Tokens never contain a newline, so "token in evidence" is the same as "token in one of the
+    sentences"; a sentence quoted twice adds nothing to match.
+    """
+    return "\n".join(dict.fromkeys(mention.sentence for mention in mentions))
 
 
 #: Lower-cased names and evidence texts per view, computed on a view's first search. A view
