@@ -23,7 +23,7 @@ from graph import browse, ownership, progress, search_text
 from graph import ladder as ladder_mod
 from graph.errors import InvalidQuery
 from graph.graph_file import read_graph_json, write_graph_json
-from graph.merging import merge_graph, withdraw_sources
+from graph.merging import merge_graph, source_list, withdraw_sources
 from graph.model import Label, PlanGraph
 from graph.results import (
     Counts,
@@ -118,9 +118,7 @@ class NetworkxStore(PlanStore):
         ``nodes_written`` / ``relationships_written`` count the distinct node ids and edge keys
         of ``graph`` (each merged, new or not); ``replaced_sources`` is sorted and deduplicated.
         """
-        if isinstance(replace_sources, str):
-            raise InvalidQuery("replace_sources", "expected a list of source file names, not one string")
-        sources = sorted(set(replace_sources))
+        sources = source_list(replace_sources)
         with self._lock:
             current = self._view
             nodes, edges = withdraw_sources(current.nodes, current.edges, sources)
