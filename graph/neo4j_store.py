@@ -80,6 +80,7 @@ class Neo4jStore(PlanStore):
     """
 
     kind = "neo4j"
+    blocking = True  # the driver waits on the network
 
     def __init__(
         self,

@@ -62,6 +62,7 @@ class NetworkxStore(PlanStore):
     """
 
     kind = "networkx"
+    blocking = False  # answers from memory, without I/O
 
     def __init__(
         self,
@@ -96,6 +97,10 @@ class NetworkxStore(PlanStore):
     @property
     def view(self) -> GraphView:
         """The current snapshot; it never changes, a load replaces it."""
+        return self._view
+
+    def snapshot(self) -> GraphView:
+        """The current ``view``: answers are a pure function of it (``PlanStore.snapshot``)."""
         return self._view
 
     @property
