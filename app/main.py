@@ -19,9 +19,9 @@ from fastapi.staticfiles import StaticFiles
 from app.head import HeadAsGet
 
 from app import docs_pages
-from app.deps import ANSWER_CACHE_SIZE, AsyncPlanStore
 from app.errors import install_error_handlers
 from app.routes import ROUTERS
+from app.store_access import ANSWER_CACHE_SIZE, AsyncPlanStore
 from app.store_factory import open_store
 from app.strict_params import reject_unknown_parameters
 from graph.errors import StoreUnavailable
@@ -62,7 +62,7 @@ def create_app(
     """The application. ``settings`` default to the environment's; ``store`` to ``open_store``.
 
     ``answer_cache``: how many answers of the embedded store to memoise (0: none); see
-    ``app.deps.AnswerCache``.
+    ``app.store_access.AnswerCache``.
     """
     settings = settings if settings is not None else get_settings()
 

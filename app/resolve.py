@@ -10,7 +10,7 @@ unknown id still answers 404 ``not_found``). Ids and names never collide: ids ar
 
 from __future__ import annotations
 
-from app.deps import AsyncPlanStore
+from app.store_access import AsyncPlanStore
 from graph.errors import InvalidQuery
 from graph.model import Label
 from graph.store import MAX_LIMIT

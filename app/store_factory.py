@@ -1,5 +1,8 @@
 """Open the store the settings name. The store modules are imported here, lazily, on demand:
 serving the embedded graph never imports the Neo4j driver, and nothing connects at import.
+
+This is the composition root: it hands each store the loaders' search tokenizer, since graph/
+must not import loaders/ (the layers import downwards only).
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ import logging
 
 from graph.settings import Settings
 from graph.store import PlanStore
+from loaders.tokenizer import search_words
 
 logger = logging.getLogger(__name__)
 
@@ -21,13 +25,14 @@ def open_store(settings: Settings) -> PlanStore:
       ``NEO4J_DATABASE``. Creating it does not connect, so this succeeds while the server is
       down; questions then raise ``StoreUnavailable`` until it is back.
     """
+    tokenize = search_words(settings.cache_dir)
     if settings.store == "neo4j":
         from graph.neo4j_store import Neo4jStore
 
         logger.info("store: neo4j at %s", settings.neo4j_uri)
-        return Neo4jStore.from_settings(settings)
+        return Neo4jStore.from_settings(settings, tokenize=tokenize)
 
     from graph.nx_store import NetworkxStore
 
     logger.info("store: networkx from %s", settings.graph_path)
-    return NetworkxStore.from_file(settings.graph_path)
+    return NetworkxStore.from_file(settings.graph_path, tokenize=tokenize)

@@ -223,7 +223,7 @@ def free_port() -> int:
 
 
 def create_app_without_memo():  # type: ignore[no-untyped-def]
-    """The app factory with the embedded store's answer memo off (``app.deps.AnswerCache``)."""
+    """The app factory with the embedded store's answer memo off (``app.store_access.AnswerCache``)."""
     from app.main import create_app
 
     return create_app(answer_cache=0)

@@ -18,6 +18,7 @@ Semantics both stores share (beyond the docstrings of ``graph.store``):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from graph.answers import (
@@ -35,7 +36,14 @@ from graph.model import Edge, Label, PlanGraph, RelType
 from graph.results import Counts, Neighbour, NodeDetail, NodePage, Subgraph
 from graph.view import GraphView
 
-__all__ = ["counts", "export_graph", "list_nodes", "neighbourhood", "node_detail"]
+__all__ = [
+    "check_list_filters",
+    "counts",
+    "export_graph",
+    "list_nodes",
+    "neighbourhood",
+    "node_detail",
+]
 
 
 def node_detail(view: GraphView, node_id: str) -> NodeDetail:
@@ -69,19 +77,10 @@ def list_nodes(
     offset: int = 0,
 ) -> NodePage:
     """One page of the nodes of a label that pass every filter, sorted by (name, id)."""
-    wanted_label = check_label(label)
-    limit = check_limit(limit)
-    offset = check_offset(offset)
-    near: set[str] | None = None
-    if positioning is not None:
-        anchor = view.node(positioning)
-        if anchor.label is not Label.CITY_POSITIONING:
-            raise InvalidQuery(
-                "positioning", f"{positioning!r} is a {anchor.label.value}, not a CityPositioning"
-            )
-        near = view.neighbour_ids(positioning) | {positioning}
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise InvalidQuery("year", f"must be an integer, got {year!r}")
+    wanted_label, limit, offset = check_list_filters(
+        label, positioning, year, limit, offset, label_of=lambda node_id: view.node(node_id).label
+    )
+    near = None if positioning is None else view.neighbour_ids(positioning) | {positioning}
 
     selected = [
         node
@@ -92,6 +91,33 @@ def list_nodes(
     ]
     selected.sort(key=node_sort_key)
     return NodePage(items=selected[offset : offset + limit], total=len(selected), limit=limit, offset=offset)
+
+
+def check_list_filters(
+    label: Label | str,
+    positioning: str | None,
+    year: int | None,
+    limit: int,
+    offset: int,
+    *,
+    label_of: Callable[[str], Label],
+) -> tuple[Label, int, int]:
+    """Check ``list_nodes``' arguments the same way in both stores: (label, capped limit, offset).
+
+    Checked in this order, so both stores name the same first error: the label, the page, then
+    ``positioning`` (``label_of`` looks its label up in the store, raising ``NodeNotFound`` for an
+    unknown id; another label than CityPositioning is an ``InvalidQuery``), then ``year``.
+    """
+    wanted_label = check_label(label)
+    limit = check_limit(limit)
+    offset = check_offset(offset)
+    if positioning is not None:
+        anchor_label = label_of(positioning)
+        if anchor_label is not Label.CITY_POSITIONING:
+            raise InvalidQuery("positioning", f"{positioning!r} is a {anchor_label.value}, not a CityPositioning")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise InvalidQuery("year", f"must be an integer, got {year!r}")
+    return wanted_label, limit, offset
 
 
 def _same_year(value: object, year: int) -> bool:

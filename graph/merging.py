@@ -31,7 +31,7 @@ Loading the same graph twice is therefore a no-op the second time.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 import json
 
@@ -40,7 +40,24 @@ from graph.errors import InvalidQuery
 from graph.model import Edge, Mention, Node, PlanGraph, PropertyValue, merge_mentions
 from graph.view import EdgeKey
 
-__all__ = ["merge_edges", "merge_graph", "merge_nodes", "merge_properties", "withdraw_sources"]
+__all__ = [
+    "merge_edges",
+    "merge_graph",
+    "merge_nodes",
+    "merge_properties",
+    "source_list",
+    "withdraw_sources",
+]
+
+
+def source_list(replace_sources: Sequence[str]) -> list[str]:
+    """The sources a load withdraws, sorted and unique, as both stores report them.
+
+    One string is refused (``InvalidQuery``): iterating it would withdraw single characters.
+    """
+    if isinstance(replace_sources, str):
+        raise InvalidQuery("replace_sources", "expected a list of source file names, not one string")
+    return sorted(set(replace_sources))
 
 
 def withdraw_sources(

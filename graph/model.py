@@ -56,7 +56,7 @@ CLIMBING_TYPES: frozenset[RelType] = frozenset(
 )
 
 Basis = Literal["stated", "presented", "inferred"]
-"""How a relationship is known.
+"""How a relationship is known, strongest first (``graph.results.BASIS_RANK`` is this order).
 
 - ``stated``: a sentence says it (市发改委会同开展…工作谋划和推进落实).
 - ``presented``: the department's head presented the plan for it at the press conference.

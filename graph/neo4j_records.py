@@ -35,6 +35,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from graph.model import Edge, Label, Mention, Node, PropertyValue, RelType
+from graph.search_text import evidence_text
 
 #: Label every plan node carries besides its ``Label``: the id index for label-less lookups.
 ANY_NODE_LABEL = "PlanNode"
@@ -59,15 +60,6 @@ _PLAN_LABELS = frozenset(label.value for label in Label)
 def mentions_json(mentions: Sequence[Mention]) -> str:
     """Mentions as stored: a compact JSON list, non-ASCII text kept as is."""
     return json.dumps([m.model_dump() for m in mentions], ensure_ascii=False, separators=(",", ":"))
-
-
-def evidence_text(mentions: Iterable[Mention]) -> str:
-    """The distinct sentences of ``mentions``, in order, one per line: what search reads.
-
-    Tokens never contain a newline, so "token in evidence" is the same as "token in one of the
-    sentences".
-    """
-    return "\n".join(dict.fromkeys(m.sentence for m in mentions))
 
 
 def mention_sources(mentions: Iterable[Mention]) -> list[str]:

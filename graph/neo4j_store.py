@@ -25,9 +25,10 @@ from neo4j.exceptions import ClientError
 
 from graph import browse, ownership, progress, search_text
 from graph import ladder as ladder_mod
-from graph.answers import check_depth, check_label, check_limit, check_offset, edge_sort_key
+from graph.answers import check_depth, check_limit, check_offset, edge_sort_key
 from graph.cypher_files import climbing_query, label_query, query, statements
 from graph.errors import InvalidQuery, NodeNotFound
+from graph.merging import source_list
 from graph.model import Label, Node, PlanGraph, RelType
 from graph.neo4j_connection import BoltConnection
 from graph import neo4j_search_index
@@ -58,13 +59,6 @@ log = logging.getLogger(__name__)
 _CLEAR_BATCH = 10_000
 
 
-def _source_list(replace_sources: Sequence[str]) -> list[str]:
-    """The sources to withdraw, sorted and unique (as ``NetworkxStore.load`` reports them)."""
-    if isinstance(replace_sources, str):
-        raise InvalidQuery("replace_sources", "expected a list of source file names, not one string")
-    return sorted(set(replace_sources))
-
-
 class Neo4jStore(PlanStore):
     """A plan graph in a Neo4j database, reached over Bolt with the official driver.
 
@@ -77,8 +71,8 @@ class Neo4jStore(PlanStore):
         ``NEO4J_URI`` (``bolt://``, ``neo4j://``, ``neo4j+s://`` for Aura), ``NEO4J_USER``,
         ``NEO4J_PASSWORD``, ``NEO4J_DATABASE`` (``None``: the server's default database).
     tokenize
-        The search tokeniser; ``None`` means ``graph.search_text.default_tokenize``, the one
-        ``NetworkxStore`` uses too.
+        The search tokeniser (the composition root passes ``loaders.tokenizer.search_words()``);
+        ``None`` means ``graph.search_text.default_tokenize``, the one ``NetworkxStore`` uses too.
     batch_size
         Rows per write transaction when loading.
     connection_timeout, max_transaction_retry_time
@@ -86,6 +80,7 @@ class Neo4jStore(PlanStore):
     """
 
     kind = "neo4j"
+    blocking = True  # the driver waits on the network
 
     def __init__(
         self,
@@ -188,7 +183,7 @@ class Neo4jStore(PlanStore):
 
     def plan_load(self, graph: PlanGraph, *, replace_sources: Sequence[str] = ()) -> LoadPlan:
         """What ``load`` would delete, create and update, without writing (a dry run)."""
-        return self._loader.plan(graph, _source_list(replace_sources))
+        return self._loader.plan(graph, source_list(replace_sources))
 
     def load(
         self, graph: PlanGraph, *, replace_sources: Sequence[str] = (), progress: Progress | None = None
@@ -201,7 +196,7 @@ class Neo4jStore(PlanStore):
         dangling edge) raises ``InvalidQuery`` before anything is written. ``progress`` is
         told ``(rows written, rows to write)`` before the first batch and after each one.
         """
-        sources = _source_list(replace_sources)
+        sources = source_list(replace_sources)
         if not self._schema_applied:
             self.apply_schema()
         started = time.perf_counter()
@@ -252,17 +247,9 @@ class Neo4jStore(PlanStore):
         limit: int = 50,
         offset: int = 0,
     ) -> NodePage:
-        wanted = check_label(label)
-        limit = check_limit(limit)
-        offset = check_offset(offset)
-        if positioning is not None:
-            anchor = self._ref(positioning)
-            if anchor.label is not Label.CITY_POSITIONING:
-                raise InvalidQuery(
-                    "positioning", f"{positioning!r} is a {anchor.label.value}, not a CityPositioning"
-                )
-        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-            raise InvalidQuery("year", f"must be an integer, got {year!r}")
+        wanted, limit, offset = browse.check_list_filters(
+            label, positioning, year, limit, offset, label_of=lambda node_id: self._ref(node_id).label
+        )
 
         params: dict[str, Any] = {"year": year, "q": q}
         if positioning is None:

@@ -23,7 +23,7 @@ from graph import browse, ownership, progress, search_text
 from graph import ladder as ladder_mod
 from graph.errors import InvalidQuery
 from graph.graph_file import read_graph_json, write_graph_json
-from graph.merging import merge_graph, withdraw_sources
+from graph.merging import merge_graph, source_list, withdraw_sources
 from graph.model import Label, PlanGraph
 from graph.results import (
     Counts,
@@ -56,11 +56,13 @@ class NetworkxStore(PlanStore):
     path
         The graph file this store persists to by default (``save()``); set by ``from_file``.
     tokenize
-        The search tokeniser; ``None`` means ``graph.search_text.default_tokenize``, the one
-        ``Neo4jStore`` uses too. Tests may inject a trivial one.
+        The search tokeniser (the composition root passes ``loaders.tokenizer.search_words()``);
+        ``None`` means ``graph.search_text.default_tokenize``, the one ``Neo4jStore`` uses too.
+        Tests may inject a trivial one.
     """
 
     kind = "networkx"
+    blocking = False  # answers from memory, without I/O
 
     def __init__(
         self,
@@ -88,13 +90,17 @@ class NetworkxStore(PlanStore):
         return store
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> NetworkxStore:
+    def from_settings(cls, settings: Settings, *, tokenize: search_text.Tokenize | None = None) -> NetworkxStore:
         """The store ``PLANKG_GRAPH`` names."""
-        return cls.from_file(settings.graph_path)
+        return cls.from_file(settings.graph_path, tokenize=tokenize)
 
     @property
     def view(self) -> GraphView:
         """The current snapshot; it never changes, a load replaces it."""
+        return self._view
+
+    def snapshot(self) -> GraphView:
+        """The current ``view``: answers are a pure function of it (``PlanStore.snapshot``)."""
         return self._view
 
     @property
@@ -117,9 +123,7 @@ class NetworkxStore(PlanStore):
         ``nodes_written`` / ``relationships_written`` count the distinct node ids and edge keys
         of ``graph`` (each merged, new or not); ``replaced_sources`` is sorted and deduplicated.
         """
-        if isinstance(replace_sources, str):
-            raise InvalidQuery("replace_sources", "expected a list of source file names, not one string")
-        sources = sorted(set(replace_sources))
+        sources = source_list(replace_sources)
         with self._lock:
             current = self._view
             nodes, edges = withdraw_sources(current.nodes, current.edges, sources)

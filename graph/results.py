@@ -7,14 +7,18 @@ suite compares whole answers with ``==``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Edge, Label, Mention, Node, PropertyValue, RelType
+from graph.model import Basis, Edge, Label, Mention, Node, PropertyValue, RelType
 
-BASIS_RANK: dict[str, int] = {"stated": 0, "presented": 1, "inferred": 2}
-"""Strength order of bases: stated beats presented beats inferred."""
+BASIS_RANK: dict[str, int] = {basis: rank for rank, basis in enumerate(get_args(Basis))}
+"""Strength order of bases, ``Basis``'s own order: stated (0) beats presented (1) beats inferred (2).
+
+What the loaders write is typed ``Basis``; the answers' ``basis`` fields stay ``str`` because
+they report what a loaded graph file holds, where an unknown basis ranks last
+(``graph.answers.basis_rank``) instead of failing the answer."""
 
 
 class NodeRef(BaseModel):

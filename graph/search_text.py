@@ -2,8 +2,9 @@
 
 The rule:
 
-- **The query.** ``parse_query`` cuts it with ``default_tokenize`` (jieba with the project's user
-  dictionary, ``loaders.tokenizer``); tokens without a letter or digit are dropped, the rest
+- **The query.** ``parse_query`` cuts it with the store's tokenizer (the composition root passes
+  jieba with the project's user dictionary, ``loaders.tokenizer.search_words``; graph/ never
+  imports loaders/, so it cannot build one itself), else the one ``install_tokenizer`` set; tokens without a letter or digit are dropped, the rest
   lower-cased and deduplicated in query order, and **stop words** (``STOP_WORDS``: 和, 的, 与 …)
   are dropped too: a function word says nothing about a node, and "海洋发展和渔业局" must not find
   every sentence with 和 in it. The **phrase** is the whole query, lower-cased, whitespace runs
@@ -48,6 +49,7 @@ __all__ = [
     "SearchQuery",
     "Tokenize",
     "default_tokenize",
+    "install_tokenizer",
     "evidence_text",
     "match_texts",
     "page",
@@ -72,15 +74,32 @@ SNIPPET_CONTEXT = 30
 _SPACES = re.compile(r"\s+")
 
 
-def default_tokenize(text: str) -> Iterable[str]:
-    """Cut ``text`` with the project's jieba tokenizer (``loaders.tokenizer``, plan vocabulary).
+#: The tokenizer for searches whose store was given none (``install_tokenizer``).
+_installed: Tokenize | None = None
 
-    The same tokenizer the loaders use, built once per process on first use (loading the
-    dictionary takes about a second), so query words split the way names were read.
+
+def install_tokenizer(tokenize: Tokenize) -> None:
+    """Make ``tokenize`` the process's default search tokenizer.
+
+    The composition root passes a tokenizer to each store it opens; this default is for stores
+    built by hand (tests, notebooks), which then cut queries the same way without graph/ knowing
+    where the tokenizer comes from.
     """
-    from loaders.tokenizer import get_tokenizer
+    global _installed
+    _installed = tokenize
 
-    return get_tokenizer().words(text)
+
+def default_tokenize(text: str) -> Iterable[str]:
+    """Cut ``text`` with the installed tokenizer; raise ``RuntimeError`` when none was installed.
+
+    Failing loudly beats a silent fallback that would cut queries unlike the names were read.
+    """
+    if _installed is None:
+        raise RuntimeError(
+            "no search tokenizer: pass tokenize= to the store, or call "
+            "graph.search_text.install_tokenizer(loaders.tokenizer.search_words())"
+        )
+    return _installed(text)
 
 
 def query_tokens(q: str, tokenize: Tokenize | None = None) -> list[str]:
@@ -224,8 +243,13 @@ def page(
 
 
 def evidence_text(mentions: Iterable[Mention]) -> str:
-    """A node's evidence text: its mention sentences joined with newlines."""
-    return "\n".join(mention.sentence for mention in mentions)
+    """A node's evidence text: its distinct mention sentences, in order, one per line.
+
+    What search reads in both stores (``Neo4jStore`` stores it, ``graph.neo4j_records``).
+    Tokens never contain a newline, so "token in evidence" is the same as "token in one of the
+    sentences"; a sentence quoted twice adds nothing to match.
+    """
+    return "\n".join(dict.fromkeys(mention.sentence for mention in mentions))
 
 
 #: Lower-cased names and evidence texts per view, computed on a view's first search. A view

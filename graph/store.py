@@ -35,6 +35,17 @@ class PlanStore(ABC):
 
     #: "networkx" or "neo4j"; shown by /health.
     kind: str
+    #: Whether a question may wait on I/O (a server round trip). The API asks a blocking store
+    #: from worker threads so a slow server never stalls its event loop (``app.store_access``).
+    blocking: bool = True
+
+    def snapshot(self) -> object | None:
+        """The immutable object every answer is a pure function of, or ``None`` when the data can
+        change under the store (a server another process loads into).
+
+        While it stays the same object, answers may be memoised; a load replaces it.
+        """
+        return None
 
     @abstractmethod
     def load(self, graph: PlanGraph, *, replace_sources: Sequence[str] = ()) -> LoadReport:

@@ -33,7 +33,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph.model import Edge, Label, Mention, Node, PlanGraph, PropertyValue, RelType, node_id
+from graph.model import Basis, Edge, Label, Mention, Node, PlanGraph, PropertyValue, RelType, node_id
 from graph.synthetic_vocabulary import (
     CITY_CHARS,
     DIRECT_INDICATORS,
@@ -120,7 +120,7 @@ class _City:
         self.nodes[nid].mentions.append(mention)
 
     def edge(
-        self, source: str, target: str, rel: RelType, mention: Mention, basis: str, reason: str | None = None
+        self, source: str, target: str, rel: RelType, mention: Mention, basis: Basis, reason: str | None = None
     ) -> None:
         if basis == "stated":
             confidence = 0.95

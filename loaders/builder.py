@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model import Edge, Label, Mention, Node, PlanGraph, PropertyValue, RelType, merge_mentions, node_id
+from graph.model import Basis, Edge, Label, Mention, Node, PlanGraph, PropertyValue, RelType, merge_mentions, node_id
 from graph.merging import merge_edges, merge_nodes
 
 
@@ -43,7 +43,7 @@ class GraphBuilder:
         type_: RelType,
         mentions: list[Mention] | None = None,
         *,
-        basis: str = "stated",
+        basis: Basis = "stated",
         confidence: float = 1.0,
         **properties: PropertyValue,
     ) -> None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from graph.model import Label, Mention, Node, RelType
+from graph.model import Basis, Label, Mention, Node, RelType
 from loaders.builder import GraphBuilder
 from loaders.units import comparable_value
 
@@ -113,7 +113,7 @@ class Link:
 
     figure: str
     indicator: str
-    basis: str
+    basis: Basis
     shared_terms: list[str]
     comparable_value: float
     comparable_unit: str

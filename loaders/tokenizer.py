@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,3 +92,17 @@ def get_tokenizer(cache_dir: Path | None = None) -> PlanTokenizer:
                 logger.debug("initialising jieba tokenizer")
                 _instance = PlanTokenizer(load_gazetteer(), cache_dir)
     return _instance
+
+
+def search_words(cache_dir: Path | None = None) -> Callable[[str], list[str]]:
+    """The tokenizer a store cuts search queries with: ``PlanTokenizer.words`` of the process's
+    tokenizer, so query words split the way names were read.
+
+    The jieba dictionary is loaded on the first query, not here (it takes about a second), so
+    opening a store stays cheap. The composition root passes this to the stores it opens.
+    """
+
+    def words(text: str) -> list[str]:
+        return get_tokenizer(cache_dir).words(text)
+
+    return words

@@ -7,6 +7,9 @@
 - Store fixtures (``nx_store``, ``neo4j_store``, the parametrised ``store``) live in
   ``tests/support/stores.py``; the Bolt test server (ArcadeDB, or ``NEO4J_URI``) in
   ``tests/support/bolt.py``. They are imported here so every test module sees them.
+- ``search_tokenizer`` (autouse): installs the loaders' jieba tokenizer as graph's default search
+  tokenizer, the part the composition root (``app.store_factory``) plays outside the tests, so
+  stores built by hand (``NetworkxStore(graph)``) search as served ones do.
 """
 
 from __future__ import annotations
@@ -33,6 +36,14 @@ REPORT_FILES = (
     "qingdao_2025_airport_throughput_news.txt",
     "qingdao_2025_govt_work_report_digest.txt",
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def search_tokenizer() -> None:
+    from graph.search_text import install_tokenizer
+    from loaders.tokenizer import search_words
+
+    install_tokenizer(search_words())
 
 
 @pytest.fixture(scope="session")

@@ -46,7 +46,7 @@ def test_every_route_is_a_documented_get_with_a_response_model(app_routes: list[
 
 
 def test_every_route_is_async(app_routes: list[APIRoute]) -> None:
-    """Hot paths stay off the threadpool (see app/deps.py for the measurements)."""
+    """Hot paths stay off the threadpool (see app/store_access.py for the measurements)."""
     import inspect
 
     for route in app_routes:

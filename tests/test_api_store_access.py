@@ -1,4 +1,4 @@
-"""How routes reach the store (``app.deps.AsyncPlanStore``): the embedded store inline on the event
+"""How routes reach the store (``app.store_access.AsyncPlanStore``): the embedded store inline on the event
 loop with its answers memoised per graph snapshot, a server store in worker threads and never
 memoised."""
 
@@ -12,7 +12,7 @@ import anyio
 import pytest
 from fastapi.testclient import TestClient
 
-from app.deps import AnswerCache, AsyncPlanStore
+from app.store_access import AnswerCache, AsyncPlanStore
 from app.main import create_app
 from graph.errors import NodeNotFound
 from graph.model import Label, PlanGraph
@@ -28,6 +28,7 @@ class RecordingStore(NetworkxStore):
     def __init__(self, graph: PlanGraph, kind: str) -> None:
         super().__init__(graph)
         self.kind = kind
+        self.blocking = kind == "neo4j"
         self.threads: list[int] = []
 
     def ladder(self, node_id: str) -> Any:

@@ -1,5 +1,4 @@
-"""The layers import downwards only: app → loaders, graph; loaders → graph; graph → neither
-(one exception left, written down below)."""
+"""The layers import downwards only: app → loaders, graph; loaders → graph; graph → neither."""
 
 from __future__ import annotations
 
@@ -32,8 +31,7 @@ def test_no_layer_imports_upwards(package: str, forbidden: set[str]) -> None:
     assert offenders == {}
 
 
-def test_graph_imports_loaders_only_for_the_search_tokenizer() -> None:
-    """graph.search_text still reaches for loaders.tokenizer when no tokenizer is passed in
-    (issue 10 asks the composition root to pass it): nothing else in graph/ may."""
-    offenders = {m for m, names in imported_packages("graph").items() if "loaders" in names}
-    assert offenders == {"graph/search_text.py"}
+def test_graph_imports_neither_app_nor_loaders() -> None:
+    """graph/ is the bottom layer: the search tokenizer comes in from the composition root."""
+    offenders = {m for m, names in imported_packages("graph").items() if names & {"app", "loaders"}}
+    assert offenders == set()

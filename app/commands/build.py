@@ -7,17 +7,10 @@ import logging
 import sys
 from pathlib import Path
 
-from graph.errors import LoaderError
+from app.commands.inputs import build_documents
 from graph.settings import get_settings
 
 logger = logging.getLogger(__name__)
-
-
-def default_inputs(data_dir: Path) -> list[Path]:
-    paths = sorted(data_dir.glob("*.txt"))
-    if not paths:
-        raise LoaderError(str(data_dir), "no *.txt documents to build from (set PLANKG_DATA or name files)")
-    return paths
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,11 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     from graph.export_gephi import write_graphml
     from graph.graph_file import write_graph_json
-    from loaders.pipeline import build
 
     settings = get_settings()
-    paths = list(args.files) or default_inputs(settings.data_dir)
-    report = build(paths, max_bytes=settings.max_file_bytes, skip_bad=args.skip_bad, cache_dir=settings.cache_dir)
+    report = build_documents(args.files, settings, skip_bad=args.skip_bad)
     out = args.out or settings.graph_path
     if args.format == "graphml":
         write_graphml(report.graph, out)

@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from app.commands.build import default_inputs
+from app.commands.inputs import build_documents
 from graph.exports import DEFAULT_OUTPUTS, EXPORT_FORMATS, write_export
 from graph.settings import get_settings
 
@@ -51,12 +51,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from loaders.pipeline import build_graph
-
     settings = get_settings()
-    paths = list(args.files) or default_inputs(settings.data_dir)
-    logger.info("building the graph from %d documents", len(paths))
-    graph = build_graph(paths, max_bytes=settings.max_file_bytes, cache_dir=settings.cache_dir)
+    report = build_documents(args.files, settings)
+    logger.info("built the graph from %d documents", len(report.sources))
+    graph = report.graph
     written = write_export(graph, args.format, args.out)
     for path in written:
         print(path, file=sys.stdout)

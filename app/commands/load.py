@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from app.commands.build import default_inputs
+from app.commands.inputs import build_documents
 from graph.errors import GraphFileError
 from graph.results import Counts
 from graph.settings import Settings, get_settings
@@ -73,14 +73,11 @@ def source_names(names: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from loaders.pipeline import build
-
     settings = get_settings()
     kind = args.store or settings.store
-    paths = list(args.files) or default_inputs(settings.data_dir)
     replace = source_names(args.replace_sources)
     # Every file is read (and refused, naming it) before the store is touched.
-    report = build(paths, max_bytes=settings.max_file_bytes, skip_bad=args.skip_bad, cache_dir=settings.cache_dir)
+    report = build_documents(args.files, settings, skip_bad=args.skip_bad)
     for name, reason in report.skipped:
         print(f"skipped {name}: {reason}", file=sys.stderr)
     graph = report.graph

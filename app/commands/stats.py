@@ -10,6 +10,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from app.commands.inputs import build_documents
 from graph.model import PlanGraph
 from graph.settings import get_settings
 
@@ -34,9 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     if args.files:
-        from loaders.pipeline import build_graph
-
-        graph = build_graph(args.files, max_bytes=settings.max_file_bytes)
+        graph = build_documents(args.files, settings).graph
     else:
         graph = read_graph_json(args.graph or settings.graph_path)
     if args.unmatched:

@@ -18,9 +18,10 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.csv_format import MEDIA_TYPE, csv_response, node_table
-from app.deps import AsyncPlanStore, Format, Limit, Offset, PositioningFilter, Store, TextFilter, YearFilter
+from app.deps import Format, Limit, Offset, PositioningFilter, Store, TextFilter, YearFilter
 from app.errors import ERROR_RESPONSES
 from app.resolve import resolve_name
+from app.store_access import AsyncPlanStore
 from graph.model import Label, Node
 from graph.progress import summary
 from graph.results import IndicatorProgress, ProgressSummary

@@ -10,9 +10,10 @@ from typing import Any
 from fastapi import APIRouter, Response
 
 from app.csv_format import csv_response, overview_table, progress_figure_table
-from app.deps import AsyncPlanStore, Format, NodeId, Store
+from app.deps import Format, NodeId, Store
 from app.errors import ERROR_RESPONSES, WrongLabel
 from app.routes import examples
+from app.store_access import AsyncPlanStore
 from graph.errors import InvalidQuery
 from graph.model import Label
 from graph.progress import progress_overview

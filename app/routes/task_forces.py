@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from app.routes import examples
 from app.routes.listing import add_list_route
-from app.routes.owners import add_targets_route
+from app.routes.owners_and_targets import add_targets_route
 from graph.model import Label
 
 router = APIRouter(prefix="/task-forces", tags=["task-forces"])

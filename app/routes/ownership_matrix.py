@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from app.csv_format import MEDIA_TYPE, csv_response, matrix_table
-from app.deps import AsyncPlanStore, Format, Store
+from app.deps import Format, Store
 from app.errors import ERROR_RESPONSES
 from app.routes import examples
+from app.store_access import AsyncPlanStore
 from graph.model import Label
 from graph.results import Ownership, OwnershipMatrix
 

@@ -27,9 +27,10 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict
 
 from app.csv_format import csv_response, ownership_table
-from app.deps import AsyncPlanStore, Format, NodeId, Store
+from app.deps import Format, NodeId, Store
 from app.errors import ERROR_RESPONSES, WrongLabel
 from app.routes import examples
+from app.store_access import AsyncPlanStore
 from graph.errors import InvalidQuery
 from graph.model import Label
 from graph.results import NodeRef, Ownership
