@@ -20,12 +20,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.csv_format import BOM, cell
-from app.main import create_app
 from graph.model import Label, PlanGraph
-from graph.neo4j_store import Neo4jStore
-from graph.nx_store import NetworkxStore
-from graph.settings import Settings
 from tests.conftest import DATA
+from tests.support.api_clients import neo4j_client as neo4j_app_client
+from tests.support.api_clients import networkx_client as networkx_app_client
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -50,25 +48,14 @@ LIST_PATHS = {
 
 @pytest.fixture(scope="module")
 def nx_client(seed_graph: PlanGraph) -> Iterator[TestClient]:
-    store = NetworkxStore(seed_graph)
-    with TestClient(create_app(Settings(PLANKG_STORE="networkx"), store)) as client:
+    with networkx_app_client(seed_graph) as client:
         yield client
-    store.close()
 
 
 @pytest.fixture(scope="module")
 def neo4j_client(bolt_server: Any, seed_graph: PlanGraph) -> Iterator[TestClient]:
-    if not bolt_server.running:
-        bolt_server.start()
-    store = Neo4jStore(bolt_server.uri, bolt_server.user, bolt_server.password, bolt_server.database)
-    store.clear()
-    store.load(seed_graph)
-    try:
-        with TestClient(create_app(Settings(PLANKG_STORE="neo4j"), store)) as client:
-            yield client
-    finally:
-        store.clear()
-        store.close()
+    with neo4j_app_client(bolt_server, seed_graph) as client:
+        yield client
 
 
 @pytest.fixture(scope="module", params=STORE_KINDS)

@@ -11,12 +11,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.main import create_app
 from graph.model import PlanGraph
-from graph.neo4j_store import Neo4jStore
-from graph.nx_store import NetworkxStore
-from graph.settings import Settings
 from tests.support.stores import STORE_KINDS
+from tests.support.api_clients import neo4j_client as neo4j_app_client
+from tests.support.api_clients import networkx_client as networkx_app_client
 from tests.test_api import read_csv
 
 CONTAINER = "ind-8814c82146f1"  # 集装箱吞吐量超过2800万标箱 (2026)
@@ -24,25 +22,14 @@ CONTAINER = "ind-8814c82146f1"  # 集装箱吞吐量超过2800万标箱 (2026)
 
 @pytest.fixture(scope="module")
 def nx_progress_client(progress_graph: PlanGraph) -> Iterator[TestClient]:
-    store = NetworkxStore(progress_graph)
-    with TestClient(create_app(Settings(PLANKG_STORE="networkx"), store)) as client:
+    with networkx_app_client(progress_graph) as client:
         yield client
-    store.close()
 
 
 @pytest.fixture(scope="module")
 def neo4j_progress_client(bolt_server: Any, progress_graph: PlanGraph) -> Iterator[TestClient]:
-    if not bolt_server.running:
-        bolt_server.start()
-    store = Neo4jStore(bolt_server.uri, bolt_server.user, bolt_server.password, bolt_server.database)
-    store.clear()
-    store.load(progress_graph)
-    try:
-        with TestClient(create_app(Settings(PLANKG_STORE="neo4j"), store)) as client:
-            yield client
-    finally:
-        store.clear()
-        store.close()
+    with neo4j_app_client(bolt_server, progress_graph) as client:
+        yield client
 
 
 @pytest.fixture(scope="module", params=STORE_KINDS)
