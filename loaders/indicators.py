@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from graph.model import Label, RelType
+from graph.model import Label, RelType, node_id
 from loaders.builder import GraphBuilder
 from loaders.context import DocContext
-from loaders.figures import Figure, find_figures
+from loaders.figures import BARE_YEAR, Figure, find_figures
 from loaders.structure import document_title
-from loaders.figures import BARE_YEAR
 from loaders.timescope import TimeScope, YearPhrase, deadlines, document_scopes, horizons, plan_periods, programme_year
 from loaders.units import normalise_value
 
@@ -101,7 +100,7 @@ def _own_scope(sentence: str, at: int, periods: list[tuple[int, int, int]] | Non
     return None
 
 
-def _reported_year(sentence: str, at: int, scope: TimeScope | None, carried: int | None) -> int | None:
+def _reported_year(sentence: str, at: int, carried: int | None) -> int | None:
     """A year the text reports for (2024年合肥…新增…), when no deadline stands after it."""
     years = [m for m in BARE_YEAR.finditer(sentence[:at])]
     last_deadline = max((p.end for p in deadlines(sentence[:at])), default=-1)
@@ -119,11 +118,19 @@ def find_targets(sentence: str, scope: TimeScope | None = None, *, target_list: 
     """
     out: list[TargetMatch] = []
     for figure in find_figures(sentence, target_list=target_list):
-        governing = _own_scope(sentence, figure.quantity.start) or scope
-        reported = _reported_year(sentence, figure.quantity.start, governing, None)
-        if governing is not None and is_target(figure, governing, sentence, target_list, reported):
+        governing, _, target = _judge(figure, sentence, scope, target_list)
+        if target and governing is not None:
             out.append(_target(figure, governing))
     return out
+
+
+def _judge(figure: Figure, sentence: str, scope: TimeScope | None, target_list: bool, *,
+           periods: list[tuple[int, int, int]] | None = None, base: int = 0,
+           carried_year: int | None = None) -> tuple[TimeScope | None, int | None, bool]:
+    """(the scope governing a figure, the year it reports on, whether it is a target)."""
+    governing = _own_scope(sentence, figure.quantity.start, periods, base) or scope
+    reported = _reported_year(sentence, figure.quantity.start, carried_year)
+    return governing, reported, governing is not None and is_target(figure, governing, sentence, target_list, reported)
 
 
 def indicator_properties(match: TargetMatch, text: str) -> dict[str, str | int | float | None]:
@@ -173,18 +180,18 @@ def extract_indicators(ctx: DocContext, builder: GraphBuilder) -> None:
         target_list = _in_target_list(ctx, sentence.block, sentence.text)
         scope = scopes.get(n)
         for figure in find_figures(sentence.text, target_list=target_list):
-            governing = _own_scope(sentence.text, figure.quantity.start, periods, sentence.start) or scope
-            reported = _reported_year(sentence.text, figure.quantity.start, governing, report_year)
+            governing, reported, target = _judge(figure, sentence.text, scope, target_list, periods=periods,
+                                                 base=sentence.start, carried_year=report_year)
             start, end = sentence.start + figure.start, sentence.start + figure.end
-            if governing is not None and is_target(figure, governing, sentence.text, target_list, reported):
+            if target and governing is not None:
                 _add_indicator(ctx, builder, sentence.block, _target(figure, governing), start, end)
             else:
                 year, source = (reported, "text") if reported is not None else (document_year, "document")
                 _add_reported(ctx, builder, replace(figure, reported_year=year), start, end,
                               year_source=source if year is not None else None)
-        if sentence.start == ctx.structure.blocks[sentence.block].start or sentence is _first_in_block(ctx, sentence):
+        if sentence is ctx.structure.sentences_in(sentence.block)[0]:
             # a year in a paragraph's opening sentence (2024年合肥…) is what the paragraph reports on
-            report_year = _reported_year(sentence.text, len(sentence.text), None, report_year)
+            report_year = _reported_year(sentence.text, len(sentence.text), report_year)
 
 
 def _add_indicator(ctx: DocContext, builder: GraphBuilder, block_index: int, match: TargetMatch, start: int, end: int) -> None:
@@ -208,15 +215,8 @@ def _add_indicator(ctx: DocContext, builder: GraphBuilder, block_index: int, mat
 def _first_value(builder: GraphBuilder, ctx: DocContext, match: TargetMatch, year_key: object) -> bool:
     """Whether the plain key (name|year) is free or already holds this value: a restated target
     merges into one node, while 分别 lists (one name, several values) keep one node per value."""
-    from graph.model import node_id
-
     existing = builder.nodes.get(node_id(Label.INDICATOR, ctx.scoped(f"{match.name}|{year_key}")))
     return existing is None or existing.properties.get("value") == match.value
-
-
-def _first_in_block(ctx: DocContext, sentence):
-    sentences = ctx.structure.sentences_in(sentence.block)
-    return sentences[0] if sentences else None
 
 
 def titles(structure) -> list[str]:
