@@ -56,14 +56,14 @@ vendor: $(NODE_STAMP)
 
 # Extraction quality on the development set (real texts of other cities, ../shared/devset).
 quality: $(VENV)/.runtime
-	$(PY) bench/quality.py
+	$(PY) -m bench.quality
 
 # Every benchmark, each printing ratios against its own baseline (see bench/README.md).
 bench: $(VENV)/.dev
-	$(PY) bench/build.py
-	$(PY) bench/load.py
-	$(PY) bench/api.py
-	$(PY) bench/soak.py --seconds 60
+	$(PY) -m bench.build
+	$(PY) -m bench.load
+	$(PY) -m bench.api
+	$(PY) -m bench.soak --seconds 60
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

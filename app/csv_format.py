@@ -1,6 +1,6 @@
 """CSV answers for spreadsheets: the response, and the tables of each answer shape.
 
-The text itself (UTF-8 with BOM, CRLF, lists joined with ``;``) is :mod:`graph.spreadsheet`'s,
+The text itself (UTF-8 with BOM, CRLF, lists joined with ``;``) is :mod:`graph.exports.spreadsheet`'s,
 shared with the evidence export.
 """
 
@@ -10,10 +10,16 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from fastapi import Response
 
+from graph.exports.spreadsheet import BOM, LIST_SEPARATOR, cell, render
 from graph.model import Node
-from graph.progress import summary
-from graph.results import IndicatorProgress, Ladder, Ownership, OwnershipMatrix, ProgressOverview
-from graph.spreadsheet import BOM, LIST_SEPARATOR, cell, render
+from graph.questions.progress import summary
+from graph.results import (
+    IndicatorProgress,
+    Ladder,
+    Ownership,
+    OwnershipMatrix,
+    ProgressOverview,
+)
 
 __all__ = [
     "BOM",

@@ -33,7 +33,13 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import GraphFileError, InvalidQuery, NodeNotFound, PlanKGError, StoreUnavailable
+from graph.errors import (
+    GraphFileError,
+    InvalidQuery,
+    NodeNotFound,
+    PlanKGError,
+    StoreUnavailable,
+)
 from graph.model import Label
 
 logger = logging.getLogger(__name__)

@@ -16,10 +16,9 @@ from pathlib import Path
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from app.head import HeadAsGet
-
 from app import docs_pages
 from app.errors import install_error_handlers
+from app.head import HeadAsGet
 from app.routes import ROUTERS
 from app.store_access import ANSWER_CACHE_SIZE, AsyncPlanStore
 from app.store_factory import open_store

@@ -20,7 +20,7 @@ async def resolve_name(store: AsyncPlanStore, label: Label, value: str | None, p
     """The id ``value`` stands for: the id of the one ``label`` node named ``value``, else ``value``."""
     if not value:
         return value
-    page = await store.list_nodes(label, q=value, limit=MAX_LIMIT)
+    page = await store.ask(store.plans.list_nodes, label, q=value, limit=MAX_LIMIT)
     named = sorted(node.id for node in page.items if node.name == value)
     if len(named) == 1:
         return named[0]

@@ -38,19 +38,6 @@ from typing import ParamSpec, TypeVar
 import anyio
 import anyio.to_thread
 
-from graph.evidence import EvidenceRow, store_evidence
-from graph.model import Label
-from graph.results import (
-    Counts,
-    IndicatorProgress,
-    Ladder,
-    NodeDetail,
-    NodePage,
-    Ownership,
-    OwnershipMatrix,
-    SearchPage,
-    Subgraph,
-)
 from graph.store import PlanStore
 
 P = ParamSpec("P")
@@ -113,7 +100,7 @@ class AsyncPlanStore:
     """
 
     def __init__(self, store: PlanStore, *, offload: bool | None = None, cache_size: int = ANSWER_CACHE_SIZE) -> None:
-        self.store = store
+        self.plans = store
         self.kind = store.kind
         self.offload = store.blocking if offload is None else offload
         self._limiter = anyio.CapacityLimiter(STORE_THREADS) if self.offload else None
@@ -137,58 +124,20 @@ class AsyncPlanStore:
         """
         with anyio.move_on_after(WARM_UP_SECONDS):
             await anyio.to_thread.run_sync(
-                partial(self.store.search, WARM_UP_QUERY, limit=1), abandon_on_cancel=True
+                partial(self.plans.search, WARM_UP_QUERY, limit=1), abandon_on_cancel=True
             )
 
     async def ping(self) -> None:
         if self._limiter is not None:
-            await anyio.to_thread.run_sync(self.store.ping, limiter=self._limiter)
+            await anyio.to_thread.run_sync(self.plans.ping, limiter=self._limiter)
         else:
-            self.store.ping()
+            self.plans.ping()
 
-    async def counts(self) -> Counts:
-        return await self._run(self.store.counts)
+    async def ask(self, question: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """``question(*args, **kwargs)``, asked the way this store is asked: inline, memoised or in a thread.
 
-    async def get_node(self, node_id: str) -> NodeDetail:
-        return await self._run(self.store.get_node, node_id)
-
-    async def list_nodes(
-        self,
-        label: Label,
-        *,
-        positioning: str | None = None,
-        year: int | None = None,
-        q: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> NodePage:
-        return await self._run(
-            self.store.list_nodes, label, positioning=positioning, year=year, q=q, limit=limit, offset=offset
-        )
-
-    async def owners_of(self, node_id: str) -> list[Ownership]:
-        return await self._run(self.store.owners_of, node_id)
-
-    async def targets_of(self, owner_id: str) -> list[Ownership]:
-        return await self._run(self.store.targets_of, owner_id)
-
-    async def ladder(self, node_id: str) -> Ladder:
-        return await self._run(self.store.ladder, node_id)
-
-    async def ownership_matrix(self) -> OwnershipMatrix:
-        return await self._run(self.store.ownership_matrix)
-
-    async def progress(self, indicator_id: str) -> IndicatorProgress:
-        return await self._run(self.store.progress, indicator_id)
-
-    async def progress_all(self) -> list[IndicatorProgress]:
-        return await self._run(self.store.progress_all)
-
-    async def search(self, q: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
-        return await self._run(self.store.search, q, limit=limit, offset=offset)
-
-    async def neighbourhood(self, node_id: str, depth: int = 1) -> Subgraph:
-        return await self._run(self.store.neighbourhood, node_id, depth)
-
-    async def evidence(self) -> list[EvidenceRow]:
-        return await self._run(store_evidence, self.store)
+        ``question`` is a method of ``self.plans`` (``store.ask(store.plans.ladder, node_id)``) or
+        a function of it (``store.ask(store_evidence, store.plans)``): one rule of how to reach
+        the store for every question, instead of an awaitable copy of each ``PlanStore`` method.
+        """
+        return await self._run(question, *args, **kwargs)

@@ -27,12 +27,12 @@ def open_store(settings: Settings) -> PlanStore:
     """
     tokenize = search_words(settings.cache_dir)
     if settings.store == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+        from graph.neo4j.store import Neo4jStore
 
         logger.info("store: neo4j at %s", settings.neo4j_uri)
         return Neo4jStore.from_settings(settings, tokenize=tokenize)
 
-    from graph.nx_store import NetworkxStore
+    from graph.embedded.nx_store import NetworkxStore
 
     logger.info("store: networkx from %s", settings.graph_path)
     return NetworkxStore.from_file(settings.graph_path, tokenize=tokenize)

@@ -43,7 +43,7 @@ temporary directory and loaded with the seed graph; with ``NEO4J_URI`` (and ``NE
 ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) that server is used instead and the seed graph is
 MERGEd into it (idempotent; nothing else is touched).
 
-Usage: ``.venv/bin/python bench/api.py [--store networkx|neo4j|both] [--rounds 3]
+Usage: ``.venv/bin/python -m bench.api [--store networkx|neo4j|both] [--rounds 3]
 [--requests 2000] [--seconds 20] [--concurrency 32] [--client raw|httpx] [--memo-only]
 [--json out.json]``
 """
@@ -69,7 +69,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 LOOPBACK = "127.0.0.1"
 CONTENT_LENGTH = re.compile(rb"\r\ncontent-length:[ \t]*(\d+)", re.IGNORECASE)
@@ -292,7 +291,7 @@ def api_server(env: dict[str, str], log_path: Path, factory: str = "app.main:cre
 @contextlib.contextmanager
 def neo4j_environment(graph, workdir: Path) -> Iterator[dict[str, str]]:  # type: ignore[no-untyped-def]
     """NEO4J_* for a server holding the seed graph: NEO4J_URI's, or a fresh ArcadeDB."""
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
 
     if os.environ.get("NEO4J_URI"):
         from graph.settings import Settings
@@ -426,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     import logging
 
     logging.basicConfig(level=logging.WARNING)
-    from graph.graph_file import write_graph_json
+    from graph.embedded.graph_file import write_graph_json
     from loaders.pipeline import build_graph
 
     graph = build_graph(sorted((ROOT / "data").glob("*.txt")))

@@ -5,22 +5,19 @@ Baseline: plain ``jieba.lcut`` over exactly the same texts. Measured two ways:
 - whole process, warm cache: ``plankg build`` as a fresh process vs a fresh process that
   imports jieba and runs ``lcut`` over the texts (both read jieba's dictionary cache from disk).
 
-Usage: ``.venv/bin/python bench/build.py [--corpus 60] [--repeat 5]``
+Usage: ``.venv/bin/python -m bench.build [--corpus 60] [--repeat 5]``
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.corpus import ROOT, write_corpus  # noqa: E402
+from tests.support.seed_corpus import ROOT, write_corpus
 
 LCUT_SCRIPT = """
 import sys, jieba, logging

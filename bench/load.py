@@ -1,6 +1,6 @@
 """Loading and questioning at scale: both stores, 1× and 100× the seed shape, in one bounded run.
 
-The corpus is ``graph.synthetic.synthetic_graph``: per city ≈510 nodes and ≈630 relationships
+The corpus is ``tests.support.synthetic.synthetic_graph``: per city ≈510 nodes and ≈630 relationships
 shaped like the seed documents; ``--cities 100`` gives ≈51,000 nodes and ≈63,000 relationships.
 City 0 is the same at every size, so "1×" is ``synthetic_graph(1)`` and "100×" contains it.
 
@@ -25,7 +25,7 @@ temporary directory; with ``NEO4J_URI`` (and ``NEO4J_USER``, ``NEO4J_PASSWORD``,
 ``NEO4J_DATABASE``) that server is used instead. Either way the bench CLEARS the plan graph of
 that database (``Neo4jStore.clear``) before each load: do not point it at a database you need.
 
-Usage: ``.venv/bin/python bench/load.py [--cities 100] [--sample 200] [--per-row 500]
+Usage: ``.venv/bin/python -m bench.load [--cities 100] [--sample 200] [--per-row 500]
 [--heap 2g] [--json out.json]``
 """
 
@@ -36,7 +36,6 @@ import json
 import logging
 import os
 import random
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -44,16 +43,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from graph.embedded.nx_store import NetworkxStore
+from graph.model import Label, PlanGraph, RelType
+from graph.neo4j.cypher_files import label_query, type_query
+from graph.neo4j.records import edge_row, node_row
+from graph.neo4j.store import Neo4jStore
+from graph.store import PlanStore
+from tests.support.synthetic import synthetic_graph
 
-from graph.cypher_files import label_query, type_query  # noqa: E402
-from graph.model import Label, PlanGraph, RelType  # noqa: E402
-from graph.neo4j_records import edge_row, node_row  # noqa: E402
-from graph.neo4j_store import Neo4jStore  # noqa: E402
-from graph.nx_store import NetworkxStore  # noqa: E402
-from graph.store import PlanStore  # noqa: E402
-from graph.synthetic import synthetic_graph  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 log = logging.getLogger("bench.load")
 

@@ -1,8 +1,8 @@
 """Extraction quality on real texts of other cities: runs the shared scorer and prints its table.
 
-    .venv/bin/python bench/quality.py                    # ../shared/devset, summary table
-    .venv/bin/python bench/quality.py --details          # every miss and false positive too
-    .venv/bin/python bench/quality.py --corpus DIR       # another corpus of the same layout
+    .venv/bin/python -m bench.quality                    # ../shared/devset, summary table
+    .venv/bin/python -m bench.quality --details          # every miss and false positive too
+    .venv/bin/python -m bench.quality --corpus DIR       # another corpus of the same layout
 
 The scorer (``../shared/quality/score.py``) builds each document alone with ``plankg build`` and
 matches the graph against hand-made gold annotations; this script only finds it, runs it with

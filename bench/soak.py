@@ -23,7 +23,7 @@ temporary directory and loaded with the seed graph (``bench.api.neo4j_environmen
 ``NEO4J_URI`` (and ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) that server is used
 and the seed graph merged into it.
 
-Usage: ``.venv/bin/python bench/soak.py [--store networkx|neo4j|both] [--seconds 180]
+Usage: ``.venv/bin/python -m bench.soak [--store networkx|neo4j|both] [--seconds 180]
 [--rate 50] [--connections 8] [--timeout 10] [--json out.json]``
 """
 
@@ -45,10 +45,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench.api import LOOPBACK, api_server, neo4j_environment
 
-from bench.api import LOOPBACK, api_server, neo4j_environment  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 log = logging.getLogger("bench.soak")
 
@@ -318,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--seconds and --rate must be positive")
 
     logging.basicConfig(level=logging.WARNING)
-    from graph.graph_file import write_graph_json
+    from graph.embedded.graph_file import write_graph_json
     from loaders.pipeline import build_graph
 
     graph = build_graph(sorted((ROOT / "data").glob("*.txt")))

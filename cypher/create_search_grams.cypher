@@ -1,4 +1,4 @@
-// One batch of the bigram index (graph.neo4j_search_index): a PlanSearchGram per bigram with the
+// One batch of the bigram index (graph.neo4j.search_index): a PlanSearchGram per bigram with the
 // sorted ids of the nodes whose search_name or search_evidence contains it.
 // Parameters: $rows (list of {gram, ids} maps), $generation (int: this rebuild's stamp).
 // Returns one row: written.

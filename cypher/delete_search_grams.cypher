@@ -1,4 +1,4 @@
-// Up to $batch bigram postings of older generations than $generation (graph.neo4j_search_index
+// Up to $batch bigram postings of older generations than $generation (graph.neo4j.search_index
 // repeats it until it returns 0). Parameters: $generation (int), $batch (int).
 // Returns one row: deleted.
 MATCH (g:PlanSearchGram)

@@ -1,5 +1,5 @@
 // Stored relationships of one type by their ends. Template: {{TYPE}} is filled from
-// graph.model.RelType only (graph.cypher_files.type_query).
+// graph.model.RelType only (graph.neo4j.cypher_files.type_query).
 // Parameters: $keys (list of {source, target} maps of node ids). One row per stored
 // relationship: source, target, type, props (every stored property).
 UNWIND $keys AS key

@@ -1,6 +1,6 @@
-// The relationships on the climbing paths from one node up to a Goal; graph.ladder walks them
+// The relationships on the climbing paths from one node up to a Goal; graph.questions.ladder walks them
 // (simple paths only, one path per parallel edge). Template: {{CLIMBING_TYPES}} is filled with
-// graph.model.CLIMBING_TYPES joined by "|" (graph.cypher_files.climbing_query): no other type
+// graph.model.CLIMBING_TYPES joined by "|" (graph.neo4j.cypher_files.climbing_query): no other type
 // is climbed. A walk stops at the first Goal, so paths through a Goal are not followed.
 // Parameters: $id (the start). Rows: edge rows (see node_detail), each relationship once.
 // One round trip: one row is the asked node itself (type null; no such row: no such node),

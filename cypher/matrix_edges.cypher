@@ -1,4 +1,4 @@
-// The relationships the ownership matrix is decided from (graph.ownership.ownership_matrix):
+// The relationships the ownership matrix is decided from (graph.questions.ownership.ownership_matrix):
 // RESPONSIBLE_FOR into Indicators and into the CityPositionings and Tasks they may inherit
 // through, and Indicators' MEASURES into those. Only basis and confidence are fetched: cells
 // show no evidence.

@@ -2,7 +2,7 @@
 // direction, any relationship type), then every member with its outgoing relationships to other
 // members. The walk is written out step by step for graph.store.MAX_DEPTH (4) steps, each a no-op
 // past $depth: a variable-length pattern would enumerate every path, not every node, and its
-// bound cannot be a parameter. graph.browse.neighbourhood builds the answer from the rows.
+// bound cannot be a parameter. graph.questions.browse.neighbourhood builds the answer from the rows.
 // Parameters: $id (the centre), $depth (int, 0..4, checked by the store).
 // Rows: one per member (none: no such node): props (every stored property), labels,
 // out (list of {target, type, props} maps: its relationships to members).

@@ -1,6 +1,6 @@
 // The relationships that can make a Department or TaskForce answer for one node
-// (graph.ownership.owners_of decides which do): RESPONSIBLE_FOR into the node; the node's
-// MEASURES/SUPPORTS to a CityPositioning or Task (graph.ownership.INHERITED_THROUGH); and
+// (graph.questions.ownership.owners_of decides which do): RESPONSIBLE_FOR into the node; the node's
+// MEASURES/SUPPORTS to a CityPositioning or Task (graph.questions.ownership.INHERITED_THROUGH); and
 // RESPONSIBLE_FOR into those. Parameters: $id (the node). Rows: edge rows (see node_detail).
 // One round trip: one row is the asked node itself (type null; no such row: no such node),
 // then the edge rows. Edge props are only properties_json and mentions_json, what the

@@ -1,4 +1,4 @@
-// What graph.progress needs around some indicators: the REPORTS_ON relationships into them and
+// What graph.questions.progress needs around some indicators: the REPORTS_ON relationships into them and
 // their MEASURES relationships to CityPositionings. Parameters: $ids (list of Indicator ids).
 // Rows: edge rows (see node_detail); the store then fetches the indicators and the
 // figures whole (nodes_by_id), since a status reads their properties.

@@ -1,7 +1,7 @@
 // The plan graph's schema, for Neo4j 5 / Aura and ArcadeDB alike. No parameters.
-// Run one statement at a time (graph.cypher_files.statements splits on ";" at line ends); every
+// Run one statement at a time (graph.neo4j.cypher_files.statements splits on ";" at line ends); every
 // statement is idempotent (IF NOT EXISTS), so the store applies this file before each first load.
-// Constraint names are those of graph.export_cypher (snake_case label + "_id"), so a database loaded
+// Constraint names are those of graph.exports.cypher_script (snake_case label + "_id"), so a database loaded
 // from `plankg export --format cypher` gets the same constraints, not duplicates.
 // A test checks that every graph.model.Label has its constraint and name index here.
 

@@ -1,3 +1,3 @@
-// Servers without a fulltext index only (ArcadeDB; graph.neo4j_dialect decides). No parameters.
-// The equality index behind the bigram search index (graph.neo4j_search_index, search_grams.cypher).
+// Servers without a fulltext index only (ArcadeDB; graph.neo4j.dialect decides). No parameters.
+// The equality index behind the bigram search index (graph.neo4j.search_index, search_grams.cypher).
 CREATE INDEX plan_search_gram IF NOT EXISTS FOR (n:PlanSearchGram) ON (n.gram);

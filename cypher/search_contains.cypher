@@ -1,7 +1,7 @@
 // Search by substring: which query terms each node's name and evidence contain, and whether they
 // contain the whole phrase. Terms, phrase and the search_name / search_evidence properties are
-// lower-cased by Python (graph.neo4j_records), so a term matches here exactly when
-// graph.search_text.match_texts finds it; graph.search_text.page scores, ranks and pages these
+// lower-cased by Python (graph.neo4j.records), so a term matches here exactly when
+// graph.questions.search.match_texts finds it; graph.questions.search.page scores, ranks and pages these
 // facts. The evidence text comes back only for nodes whose name matched no term (the snippet
 // of an evidence hit); a name hit's snippet is its name.
 // Parameters: $terms (list of lower-cased strings), $phrase (lower-cased string).

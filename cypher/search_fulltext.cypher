@@ -2,7 +2,7 @@
 // (schema_fulltext.cypher) instead of a scan. The store uses it only when every term is two or
 // more Han characters, where the cjk analyzer's bigram phrase query finds every text containing
 // the term; the CONTAINS tests below then keep exactly the true matches.
-// Parameters: $lucene (quoted phrases joined by OR, graph.neo4j_store builds it from the terms),
+// Parameters: $lucene (quoted phrases joined by OR, graph.neo4j.store builds it from the terms),
 // $terms (list of lower-cased strings), $phrase (lower-cased string).
 // Rows: id, labels, name, in_name, in_evidence, phrase_in_name, phrase_in_evidence, evidence.
 CALL db.index.fulltext.queryNodes('plan_text', $lucene) YIELD node

@@ -1,5 +1,5 @@
 // Servers without a fulltext index (ArcadeDB): as search_contains.cypher, with candidates from
-// the bigram index (graph.neo4j_search_index) instead of a scan. For each term, the posting of
+// the bigram index (graph.neo4j.search_index) instead of a scan. For each term, the posting of
 // its rarest bigram holds every node whose text contains the term (and some that do not); the
 // CONTAINS tests below keep exactly the true matches. A term whose bigram is not indexed at all
 // is in no text. The store uses it only when every term has two or more characters.

@@ -1,6 +1,6 @@
-// The relationships that can make one owner answer for something (graph.ownership.targets_of
+// The relationships that can make one owner answer for something (graph.questions.ownership.targets_of
 // decides which do): its RESPONSIBLE_FOR relationships, and the MEASURES relationships into the
-// CityPositionings and Tasks among their targets (graph.ownership.TARGETS_INHERITED_BY).
+// CityPositionings and Tasks among their targets (graph.questions.ownership.TARGETS_INHERITED_BY).
 // Parameters: $id (the owner). Rows: edge rows (see node_detail).
 // One round trip: one row is the asked node itself (type null; no such row: no such node),
 // then the edge rows. Edge props are only properties_json and mentions_json, what the

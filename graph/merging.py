@@ -31,14 +31,18 @@ Loading the same graph twice is therefore a no-op the second time.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Mapping, Sequence
 
-import json
-
-from graph.answers import basis_rank, clean_properties, normalise_edge, normalise_node
 from graph.errors import InvalidQuery
 from graph.model import Edge, Mention, Node, PlanGraph, PropertyValue, merge_mentions
-from graph.view import EdgeKey
+from graph.questions.answers import (
+    basis_rank,
+    clean_properties,
+    normalise_edge,
+    normalise_node,
+)
+from graph.questions.view import EdgeKey
 
 __all__ = [
     "merge_edges",

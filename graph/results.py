@@ -18,7 +18,7 @@ BASIS_RANK: dict[str, int] = {basis: rank for rank, basis in enumerate(get_args(
 
 What the loaders write is typed ``Basis``; the answers' ``basis`` fields stay ``str`` because
 they report what a loaded graph file holds, where an unknown basis ranks last
-(``graph.answers.basis_rank``) instead of failing the answer."""
+(``graph.questions.answers.basis_rank``) instead of failing the answer."""
 
 
 class NodeRef(BaseModel):
@@ -161,7 +161,7 @@ class Snippet(BaseModel):
 
 
 class SearchHit(BaseModel):
-    """A search result. Sorted by (-score, label rank, name, id) (``graph.search_text``).
+    """A search result. Sorted by (-score, label rank, name, id) (``graph.questions.search``).
 
     ``matched_in`` is ``name`` when the query phrase or a token is in the node's name, else
     ``evidence``: a department named 海洋发展局 and a task whose sentence mentions it look apart.
@@ -216,7 +216,7 @@ class LoadReport(BaseModel):
 
 
 Status = Literal["met", "on_track", "behind", "missed", "too_early", "no_data", "not_assessed"]
-"""A target's progress status (the rule is ``graph.progress``'s)."""
+"""A target's progress status (the rule is ``graph.questions.progress``'s)."""
 
 
 class ReportedPoint(BaseModel):

@@ -2,7 +2,7 @@
 
 networkx cannot run Cypher, so the interface speaks in questions researchers ask (who owns this
 target, how does this task ladder up to the goal), never in queries. ``NetworkxStore`` and
-``Neo4jStore`` implement it and must give equal answers; ``tests/test_store_contract.py`` holds
+``Neo4jStore`` implement it and must give equal answers; ``tests/contract/test_store_contract.py`` holds
 them to that.
 """
 
@@ -99,7 +99,7 @@ class PlanStore(ABC):
     def search(self, q: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
         """One page of a Chinese text search over names and evidence sentences, with the total.
 
-        jieba-tokenised, stop words dropped, names and exact phrases first (``graph.search_text``).
+        jieba-tokenised, stop words dropped, names and exact phrases first (``graph.questions.search``).
         """
 
     @abstractmethod
@@ -113,7 +113,7 @@ class PlanStore(ABC):
     @abstractmethod
     def progress(self, indicator_id: str) -> IndicatorProgress:
         """The indicator's reported figures (REPORTS_ON) in year order and its status
-        (``graph.progress``). Raises ``NodeNotFound``, or ``InvalidQuery("indicator_id")`` when
+        (``graph.questions.progress``). Raises ``NodeNotFound``, or ``InvalidQuery("indicator_id")`` when
         the node is not an Indicator."""
 
     @abstractmethod

@@ -11,8 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model import Basis, Edge, Label, Mention, Node, PlanGraph, PropertyValue, RelType, merge_mentions, node_id
 from graph.merging import merge_edges, merge_nodes
+from graph.model import (
+    Basis,
+    Edge,
+    Label,
+    Mention,
+    Node,
+    PlanGraph,
+    PropertyValue,
+    RelType,
+    merge_mentions,
+    node_id,
+)
 
 
 @dataclass

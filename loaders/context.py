@@ -10,10 +10,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from graph.model import Mention
-from loaders.city import UNKNOWN_CITY, Jurisdiction, detect_city, detect_jurisdiction
 from loaders.evidence import Evidence
 from loaders.gazetteer import Gazetteer
 from loaders.reader import SourceDocument
+from loaders.rules.city import (
+    UNKNOWN_CITY,
+    Jurisdiction,
+    detect_city,
+    detect_jurisdiction,
+)
 from loaders.structure import Block, DocumentStructure
 from loaders.textmap import MappedText
 from loaders.tokenizer import PlanTokenizer
@@ -36,7 +41,7 @@ class DocumentFacts:
     goal_id: str | None = None
     goal_name: str | None = None
     goal_start: int | None = None  # normalised offset of the goal's first mention
-    goal_rule: str | None = None  # which rule of loaders.goals found it
+    goal_rule: str | None = None  # which rule of loaders.rules.goals found it
     positionings: dict[str, str] = field(default_factory=dict)  # name -> id
     positioning_of_block: dict[int, str] = field(default_factory=dict)  # block index -> positioning id
     plans: dict[str, str] = field(default_factory=dict)  # title or alias -> id
@@ -69,7 +74,7 @@ class DocContext:
 
     @cached_property
     def jurisdiction(self) -> Jurisdiction | None:
-        """The document's place and its parents (loaders.city); None when no place is named."""
+        """The document's place and its parents (loaders.rules.city); None when no place is named."""
         return detect_jurisdiction(self.text) if self.city != UNKNOWN_CITY else None
 
     @property

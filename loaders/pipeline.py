@@ -17,23 +17,27 @@ from graph.errors import LoaderError
 from graph.model import PlanGraph
 from loaders.builder import GraphBuilder
 from loaders.context import UNKNOWN_CITY, DocContext, detect_city
-from loaders.crossdoc import link_across_documents
-from loaders.departments import extract_people, find_departments
 from loaders.evidence import Evidence
 from loaders.gazetteer import load_gazetteer
-from loaders.indicators import extract_indicators
-from loaders.item_tasks import extract_item_tasks
-from loaders.ownership import extract_ownership
-from loaders.plans import extract_plans
-from loaders.goals import extract_goal
-from loaders.positionings import extract_positionings, lists_positionings
-from loaders.progress_links import link_progress
 from loaders.reader import DEFAULT_MAX_BYTES, SourceDocument, read_document
+from loaders.rules.crossdoc import link_across_documents
+from loaders.rules.departments import extract_people, find_departments
+from loaders.rules.goals import extract_goal
+from loaders.rules.indicators import extract_indicators
+from loaders.rules.item_tasks import extract_item_tasks
+from loaders.rules.ownership import extract_ownership
+from loaders.rules.plans import extract_plans
+from loaders.rules.positionings import extract_positionings, lists_positionings
+from loaders.rules.progress_links import link_progress
+from loaders.rules.tails import extract_tails
+from loaders.rules.taskforces import extract_task_forces
+from loaders.rules.tasks import (
+    extract_key_tasks,
+    extract_positioning_tasks,
+    key_task_blocks,
+)
 from loaders.sources import extract_source
 from loaders.structure import parse_structure
-from loaders.tails import extract_tails
-from loaders.taskforces import extract_task_forces
-from loaders.tasks import extract_key_tasks, extract_positioning_tasks, key_task_blocks
 from loaders.textmap import normalise
 from loaders.tokenizer import PlanTokenizer, get_tokenizer
 

@@ -1,10 +1,10 @@
-"""Build ``loaders/divisions.tsv`` from the adcodes table that the PyPI package ``cpca`` ships.
+"""Build ``loaders/rules/divisions.tsv`` from the adcodes table that the PyPI package ``cpca`` ships.
 
 Run once by hand when the list needs refreshing; the runtime reads only the committed TSV and
 never imports cpca. Usage (in a scratch directory)::
 
     pip download cpca==0.5.5 --no-deps && unzip cpca-0.5.5-py3-none-any.whl -d cpca_whl
-    python3 scripts/build_divisions.py cpca_whl/cpca/resources > loaders/divisions.tsv
+    python3 scripts/build_divisions.py cpca_whl/cpca/resources > loaders/rules/divisions.tsv
 
 Why the short names are computed here: text names places without their suffix (青岛, 恩施,
 内蒙古), and an autonomous prefecture's short name ends where the first ethnic-group name

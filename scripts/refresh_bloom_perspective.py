@@ -2,13 +2,13 @@
 
 The perspective is edited by hand (categories' names, colours, icons, the search phrases and
 their Cypher); what follows from the data is refreshed here: the stored properties of every
-label and relationship type (as ``graph.neo4j_records`` writes them), and the path segments
+label and relationship type (as ``graph.neo4j.records`` writes them), and the path segments
 Bloom suggests patterns from (those in the built graph plus the domains ``graph/model.py``
 documents). Run after the loaders gain a property:
 
     .venv/bin/python scripts/refresh_bloom_perspective.py [FILES…]   # default data/*.txt
 
-The output is deterministic; ``tests/test_bloom.py`` checks the result.
+The output is deterministic; ``tests/contract/test_bloom.py`` checks the result.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.model import Label, PlanGraph, RelType  # noqa: E402
-from graph.neo4j_records import ANY_NODE_LABEL, edge_row, node_row  # noqa: E402
+from graph.neo4j.records import ANY_NODE_LABEL, edge_row, node_row  # noqa: E402
 
 PERSPECTIVE = ROOT / "cypher" / "bloom" / "perspective.json"
 

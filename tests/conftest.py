@@ -19,10 +19,7 @@ from pathlib import Path
 import pytest
 
 from graph.model import PlanGraph
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-
+from tests.support.paths import DATA
 
 #: The two plan documents: the 六个城市 implementation opinion and the 十四五 interpretation.
 SEED_FILES = ("000_59d890921a0e6d8d.txt", "002_7b1ead70c05b7af6.txt")
@@ -40,7 +37,7 @@ REPORT_FILES = (
 
 @pytest.fixture(scope="session", autouse=True)
 def search_tokenizer() -> None:
-    from graph.search_text import install_tokenizer
+    from graph.questions.search import install_tokenizer
     from loaders.tokenizer import search_words
 
     install_tokenizer(search_words())

@@ -23,8 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.export_gephi import write_graphml
-    from graph.graph_file import write_graph_json
+    from graph.embedded.graph_file import write_graph_json
+    from graph.exports.gephi import write_graphml
 
     settings = get_settings()
     report = build_documents(args.files, settings, skip_bad=args.skip_bad)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from app.commands.inputs import build_documents
-from graph.exports import DEFAULT_OUTPUTS, EXPORT_FORMATS, write_export
+from graph.exports.formats import DEFAULT_OUTPUTS, EXPORT_FORMATS, write_export
 from graph.settings import get_settings
 
 logger = logging.getLogger(__name__)

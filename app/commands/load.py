@@ -6,7 +6,7 @@ Builds the graph of FILES (default: ``PLANKG_DATA``/*.txt) and merges it into a 
   the new graph merged in memory, and the file written back atomically (a temporary file renamed
   over it), so an interrupted load leaves the old file whole;
 - ``neo4j``: the database of ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD`` /
-  ``NEO4J_DATABASE``, in batches (``graph.neo4j_load``): a load killed half-way leaves the
+  ``NEO4J_DATABASE``, in batches (``graph.neo4j.load``): a load killed half-way leaves the
   previous graph queryable, and running it again completes it.
 
 Loading the same files again changes nothing (same counts, same ids). ``--replace-source NAME``
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _load_networkx(path: Path, graph: Any, replace: list[str]) -> tuple[str, Counts, Counts]:
-    from graph.nx_store import NetworkxStore
+    from graph.embedded.nx_store import NetworkxStore
 
     if path.exists():
         store = NetworkxStore.from_file(path)  # GraphFileError (exit 2) on a foreign file: never overwritten
@@ -113,7 +113,7 @@ def _load_networkx(path: Path, graph: Any, replace: list[str]) -> tuple[str, Cou
 
 
 def _load_neo4j(settings: Settings, graph: Any, replace: list[str]) -> tuple[str, Counts, Counts]:
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
 
     store = Neo4jStore.from_settings(settings)
     try:

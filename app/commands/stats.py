@@ -1,7 +1,7 @@
 """``plankg stats [FILES…] [--graph PATH] [--unmatched]``: counts per label and relationship type.
 
 ``--unmatched`` lists instead the reported figures that REPORTS_ON no target, each with the
-matcher's reason (``loaders.progress_links``), so a researcher sees which synonym to add.
+matcher's reason (``loaders.rules.progress_links``), so a researcher sees which synonym to add.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def graph_counts(graph: PlanGraph) -> tuple[Counter[str], Counter[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.graph_file import read_graph_json
+    from graph.embedded.graph_file import read_graph_json
 
     settings = get_settings()
     if args.files:
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
 def print_unmatched(graph: PlanGraph) -> int:
     """The figures left unlinked: first those a target's name matched (rejected or ambiguous),
     then those no target measures; one line each, with the file it was read from."""
-    from loaders.progress_links import match_figures
+    from loaders.rules.progress_links import match_figures
 
     unmatched = match_figures(graph.node_index()).unmatched
     near = [u for u in unmatched if u.candidates]

@@ -9,13 +9,13 @@ from app.csv_format import csv_response
 from app.deps import Format, Store
 from app.errors import ERROR_RESPONSES
 from app.routes import examples
-from graph.evidence import EvidenceRow, evidence_table
+from graph.questions.evidence import EvidenceRow, evidence_table, store_evidence
 
 router = APIRouter(prefix="/evidence", tags=["evidence"])
 
 
 class EvidenceAnswer(BaseModel):
-    """Every target × owner row, in document order (see ``graph.evidence``)."""
+    """Every target × owner row, in document order (see ``graph.questions.evidence``)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -63,7 +63,7 @@ async def get_evidence(store: Store, format: Format = "json") -> EvidenceAnswer 
     order, owners strongest basis first. `format=csv` gives the same table as CSV (UTF-8 with
     BOM, for Excel); `plankg export --format evidence` writes both files.
     """
-    rows = await store.evidence()
+    rows = await store.ask(store_evidence, store.plans)
     if format == "csv":
         return csv_response(*evidence_table(rows), "evidence.csv")
     return EvidenceAnswer(items=rows, total=len(rows))

@@ -1,7 +1,7 @@
 """Chinese examples for the OpenAPI page, copied from the seed graph.
 
 The ids are those ``plankg build`` gives the seed documents (ids are stable across rebuilds), so
-"Try it out" on /docs works on the seed graph; ``tests/test_api_docs.py`` checks they still exist
+"Try it out" on /docs works on the seed graph; ``tests/api/test_docs.py`` checks they still exist
 with these names and labels.
 """
 

@@ -10,8 +10,8 @@ from app.csv_format import csv_response, ladder_table
 from app.deps import Format, NodeId, Store
 from app.errors import ERROR_RESPONSES, WrongLabel
 from app.routes import examples
-from graph.ladder import NOT_CLIMBING, keep_confident
 from graph.model import Label
+from graph.questions.ladder import NOT_CLIMBING, keep_confident
 from graph.results import Ladder
 
 router = APIRouter(prefix="/ladder", tags=["ladder"])
@@ -56,7 +56,7 @@ async def get_ladder(
     (nodes that never climb) answers 404 with code `wrong_label`. `format=csv` answers one row
     per step (path and step numbered from 1).
     """
-    ladder = await store.ladder(node_id)
+    ladder = await store.ask(store.plans.ladder, node_id)
     if ladder.start.label in NOT_CLIMBING:
         climbing = tuple(label for label in Label if label not in NOT_CLIMBING)
         raise WrongLabel(node_id, ladder.start.label, climbing)

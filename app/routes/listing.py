@@ -18,12 +18,20 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.csv_format import MEDIA_TYPE, csv_response, node_table
-from app.deps import Format, Limit, Offset, PositioningFilter, Store, TextFilter, YearFilter
+from app.deps import (
+    Format,
+    Limit,
+    Offset,
+    PositioningFilter,
+    Store,
+    TextFilter,
+    YearFilter,
+)
 from app.errors import ERROR_RESPONSES
 from app.resolve import resolve_name
 from app.store_access import AsyncPlanStore
 from graph.model import Label, Node
-from graph.progress import summary
+from graph.questions.progress import summary
 from graph.results import IndicatorProgress, ProgressSummary
 from graph.store import MAX_LIMIT
 
@@ -61,7 +69,7 @@ async def _progress(store: AsyncPlanStore, label: Label) -> dict[str, IndicatorP
     """Every indicator's progress by id, for the indicators list (``None`` for other labels)."""
     if label is not Label.INDICATOR:
         return None
-    return {item.indicator.id: item for item in await store.progress_all()}
+    return {item.indicator.id: item for item in await store.ask(store.plans.progress_all)}
 
 
 #: What an indicator list's example adds: 集装箱吞吐量 3087万标箱 in 2024 against 2800万标箱.
@@ -162,7 +170,7 @@ async def node_list(
     positioning = await resolve_name(store, Label.CITY_POSITIONING, positioning, "positioning")
     if fmt == "csv":
         return await _csv(request, store, label, limit=limit, offset=offset, positioning=positioning, year=year, q=q)
-    page = await store.list_nodes(label, positioning=positioning, year=year, q=q, limit=limit, offset=offset)
+    page = await store.ask(store.plans.list_nodes, label, positioning=positioning, year=year, q=q, limit=limit, offset=offset)
     next_offset = page.offset + page.limit
     next_url = None
     if next_offset < page.total:
@@ -190,7 +198,7 @@ async def _csv(
     position = offset
     while wanted is None or len(nodes) < wanted:
         size = MAX_LIMIT if wanted is None else min(MAX_LIMIT, wanted - len(nodes))
-        page = await store.list_nodes(label, positioning=positioning, year=year, q=q, limit=size, offset=position)
+        page = await store.ask(store.plans.list_nodes, label, positioning=positioning, year=year, q=q, limit=size, offset=position)
         nodes.extend(page.items)
         position += len(page.items)
         if not page.items or position >= page.total:

@@ -37,4 +37,4 @@ async def get_node(node_id: NodeId, store: Store) -> NodeDetail:
 
     An unknown id answers 404 naming the id.
     """
-    return await store.get_node(node_id)
+    return await store.ask(store.plans.get_node, node_id)

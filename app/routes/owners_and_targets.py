@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
 from app.csv_format import csv_response, ownership_table
@@ -34,7 +34,6 @@ from app.store_access import AsyncPlanStore
 from graph.errors import InvalidQuery
 from graph.model import Label
 from graph.results import NodeRef, Ownership
-
 
 CSV_NOTE = """
     `format=csv` answers one row per ownership: owner, target, `basis`, `confidence`, `via` and the
@@ -64,7 +63,7 @@ async def _checked_ref(
     store: AsyncPlanStore, node_id: str, found: NodeRef | None, expected: tuple[Label, ...]
 ) -> NodeRef:
     if found is None:
-        node = (await store.get_node(node_id)).node
+        node = (await store.ask(store.plans.get_node, node_id)).node
         found = NodeRef(id=node.id, label=node.label, name=node.name)
     if found.label not in expected:
         raise WrongLabel(node_id, found.label, expected)
@@ -72,7 +71,7 @@ async def _checked_ref(
 
 
 async def owners_answer(store: AsyncPlanStore, node_id: str, expected: tuple[Label, ...]) -> OwnersAnswer:
-    owners = await store.owners_of(node_id)
+    owners = await store.ask(store.plans.owners_of, node_id)
     found = next((row.target for row in owners if row.target.id == node_id), None)
     target = await _checked_ref(store, node_id, found, expected)
     return OwnersAnswer(target=target, owners=owners)
@@ -80,7 +79,7 @@ async def owners_answer(store: AsyncPlanStore, node_id: str, expected: tuple[Lab
 
 async def targets_answer(store: AsyncPlanStore, owner_id: str, expected: tuple[Label, ...]) -> TargetsAnswer:
     try:
-        targets = await store.targets_of(owner_id)
+        targets = await store.ask(store.plans.targets_of, owner_id)
     except InvalidQuery as exc:  # the stores refuse non-owners; the route answers wrong_label
         if exc.parameter != "owner_id":
             raise

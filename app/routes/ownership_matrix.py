@@ -33,7 +33,7 @@ async def _other_targets(store: AsyncPlanStore, matrix: OwnershipMatrix) -> dict
     """Each owner's direct ownerships of anything but an indicator (the Goal, plans, positionings)."""
     others: dict[str, list[Ownership]] = {}
     for owner in matrix.owners:
-        rows = await store.targets_of(owner.id)
+        rows = await store.ask(store.plans.targets_of, owner.id)
         others[owner.id] = [row for row in rows if row.via is None and row.target.label is not Label.INDICATOR]
     return others
 
@@ -62,7 +62,7 @@ async def get_ownership(store: Store, format: Format = "json") -> OwnershipMatri
     when inherited, or empty; the last column, `other_targets`, lists what the owner answers
     for directly besides indicators (the Goal, plans, positionings) as `name (Label, basis)`.
     """
-    matrix = await store.ownership_matrix()
+    matrix = await store.ask(store.plans.ownership_matrix)
     if format == "csv":
         header, rows = matrix_table(matrix, await _other_targets(store, matrix))
         return csv_response(header, rows, "ownership.csv")

@@ -1,6 +1,6 @@
 """``/indicators/{id}/progress`` and ``/progress``: targets against what later reports say.
 
-The status rule is ``graph.progress``'s (README, "Progress"); these routes only shape answers.
+The status rule is ``graph.questions.progress``'s (README, "Progress"); these routes only shape answers.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from app.routes import examples
 from app.store_access import AsyncPlanStore
 from graph.errors import InvalidQuery
 from graph.model import Label
-from graph.progress import progress_overview
+from graph.questions.progress import progress_overview
 from graph.results import IndicatorProgress, ProgressOverview
 
 router = APIRouter(tags=["progress"])
@@ -58,11 +58,11 @@ _OVERVIEW_EXAMPLE: dict[str, Any] = {
 async def indicator_progress(store: AsyncPlanStore, node_id: str) -> IndicatorProgress:
     """The store's answer; another label than Indicator is ``wrong_label`` (404), as for /owners."""
     try:
-        return await store.progress(node_id)
+        return await store.ask(store.plans.progress, node_id)
     except InvalidQuery as exc:
         if exc.parameter != "indicator_id":
             raise
-        node = (await store.get_node(node_id)).node
+        node = (await store.ask(store.plans.get_node, node_id)).node
         raise WrongLabel(node_id, node.label, (Label.INDICATOR,)) from None
 
 
@@ -96,7 +96,7 @@ async def get_progress(store: Store, format: Format = "json") -> ProgressOvervie
     over all targets, per positioning (the indicators that MEASURE it) and per owner (the
     indicators of the ownership matrix's row). `format=csv` answers one row per group.
     """
-    overview = progress_overview(await store.progress_all(), await store.ownership_matrix())
+    overview = progress_overview(await store.ask(store.plans.progress_all), await store.ask(store.plans.ownership_matrix))
     if format == "csv":
         return csv_response(*overview_table(overview), "progress.csv")
     return overview

@@ -73,5 +73,5 @@ async def search(
     matched span. `total` counts every hit; page with `offset`. `q` is required, at most 200
     characters, without control characters.
     """
-    found = await store.search(q, limit=limit, offset=offset)
+    found = await store.ask(store.plans.search, q, limit=limit, offset=offset)
     return SearchResults(q=q, total=found.total, limit=limit, offset=offset, items=found.items)

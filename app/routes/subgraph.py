@@ -47,4 +47,4 @@ async def get_graph(focus: Focus, store: Store, depth: Depth = 1) -> Subgraph:
 
     `depth` is 0..4; 0 answers the focus alone. An unknown focus answers 404.
     """
-    return await store.neighbourhood(focus, depth)
+    return await store.ask(store.plans.neighbourhood, focus, depth)

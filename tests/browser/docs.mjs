@@ -1,6 +1,6 @@
 // Open /docs (Swagger UI) and /redoc (ReDoc) in headless Chromium with every request outside the
 // API's origin refused, wait until each has rendered the API's operations, save a screenshot of
-// each, and print one JSON object (tests/test_docs_browser.py asserts on it). Exits 1 on failure.
+// each, and print one JSON object (tests/e2e/test_docs_browser.py asserts on it). Exits 1 on failure.
 //
 //   PLANKG_URL=http://127.0.0.1:8000/ PLANKG_ARTIFACTS=tests/artifacts node tests/browser/docs.mjs
 import { mkdirSync } from 'node:fs';

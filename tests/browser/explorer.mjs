@@ -5,7 +5,7 @@
 //
 // Opens the page, searches 集装箱, opens the indicator 集装箱吞吐量 and waits for its owners and
 // evidence in the side panel, saves a screenshot, and prints one JSON object describing what the
-// page showed (tests/test_explorer_browser.py asserts on it). Exits 1 with a message on failure.
+// page showed (tests/e2e/test_explorer_browser.py asserts on it). Exits 1 with a message on failure.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runOffline } from './offline_browser.mjs';

@@ -5,7 +5,7 @@
 //   PLANKG_URL=http://127.0.0.1:8000/ PLANKG_ARTIFACTS=tests/artifacts node tests/browser/explorer_share.mjs
 //
 // PLANKG_MODE=overview stops after the overview (for a graph of another city). Prints one JSON
-// object (tests/test_explorer_share.py asserts on it); exits 1 on failure.
+// object (tests/e2e/test_explorer_share.py asserts on it); exits 1 on failure.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOffline } from './offline_browser.mjs';

@@ -5,7 +5,7 @@
 //
 // Opens the page, searches the indicator, opens it, waits for the chart of its reported figures,
 // saves a screenshot of the side panel and prints one JSON object describing what the progress
-// section showed (tests/test_explorer_browser.py asserts on it). Exits 1 with a message on failure.
+// section showed (tests/e2e/test_explorer_browser.py asserts on it). Exits 1 with a message on failure.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runOffline } from './offline_browser.mjs';

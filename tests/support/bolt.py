@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 from tests.support.arcadedb_server import BoltServerError, BoltTestServer
 
 __all__ = ["bolt_server", "neo4j_store"]

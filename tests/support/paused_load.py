@@ -20,8 +20,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from graph.neo4j_connection import BoltConnection
-from graph.neo4j_load import GraphLoader
+from graph.neo4j.connection import BoltConnection
+from graph.neo4j.load import GraphLoader
 
 PAUSED = "PAUSED"
 

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from graph.embedded.nx_store import NetworkxStore
 from graph.model import PlanGraph
-from graph.nx_store import NetworkxStore
 from graph.store import PlanStore
-from graph.synthetic import synthetic_graph
+from tests.support.synthetic import synthetic_graph
 
 __all__ = [
     "STORE_KINDS",
