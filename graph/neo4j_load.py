@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from neo4j import ManagedTransaction
 
@@ -69,6 +69,15 @@ DEFAULT_BATCH_SIZE = 1000
 Progress = Callable[[int, int], None]
 
 
+class SearchIndexHook(Protocol):
+    """Derived search data a load keeps current (``graph.neo4j_search_index``): told before the
+    records are written (while the stored texts are still the old ones) and after."""
+
+    def before_records(self) -> None: ...
+
+    def after_records(self) -> None: ...
+
+
 class LoadWriteError(PlanKGError):
     """The database did not write what a batch asked (a node vanished under the load)."""
 
@@ -83,6 +92,8 @@ class LoadPlan:
     update_nodes: list[Node] = field(default_factory=list)
     create_edges: list[Edge] = field(default_factory=list)
     update_edges: list[Edge] = field(default_factory=list)
+    stored_nodes: int = 0
+    """How many plan nodes the database held when the plan was made."""
 
     @property
     def changes(self) -> int:
@@ -171,7 +182,7 @@ class GraphLoader:
         kept_nodes, kept_edges = withdraw_sources(nodes, edges, sources)
         merged_nodes, merged_edges = merge_graph(kept_nodes, kept_edges, graph)
 
-        plan = LoadPlan()
+        plan = LoadPlan(stored_nodes=stored_count)
         plan.delete_nodes = sorted(node_id for node_id in nodes if node_id not in kept_nodes)
         deleted = set(plan.delete_nodes)
         # A relationship of a deleted node goes with it (DETACH DELETE); only the others are
@@ -275,14 +286,15 @@ class GraphLoader:
         nodes: int,
         relationships: int,
         progress: Progress | None = None,
-        search_index: Callable[[], object] | None = None,
+        search_index: SearchIndexHook | None = None,
     ) -> LoadTimings:
         """Apply ``plan``, bracketed by the load marker (see the module docstring).
 
-        Returns the seconds spent deleting, writing nodes and writing relationships.
-        ``progress`` is told the rows written so far after every batch. ``search_index``
-        (rebuilding derived search data) runs after the records and before the marker says
-        ``complete``, so a load killed during it is seen as interrupted and a rerun rebuilds.
+        Returns the seconds spent deleting, writing nodes, writing relationships and keeping the
+        search index. ``progress`` is told the rows written so far after every batch.
+        ``search_index`` (derived search data) is told before the first record is written and
+        after the last, both after the marker says ``running`` and before it says ``complete``,
+        so a load killed during either is seen as interrupted and a rerun repairs it.
         """
         started = time.perf_counter()
         self._progress = progress
@@ -297,6 +309,10 @@ class GraphLoader:
             nodes=nodes,
             relationships=relationships,
         )
+        index_started = time.perf_counter()
+        if search_index is not None:
+            search_index.before_records()
+        index_before = time.perf_counter() - index_started
         self._run_batches(
             query("delete_edges"),
             [{"source": s, "target": t, "type": rel} for s, t, rel in plan.delete_edges],
@@ -315,9 +331,9 @@ class GraphLoader:
 
         relationships_done = time.perf_counter()
         if search_index is not None:
-            search_index()
+            search_index.after_records()
+        index_done = time.perf_counter()
         self.connection.run_write(query("load_end"), finished_at=_now())
-        finished = time.perf_counter()
         log.info(
             "neo4j load: nodes %d created, %d updated, %d deleted; relationships %d created, "
             "%d updated, %d deleted",
@@ -329,10 +345,10 @@ class GraphLoader:
             len(plan.delete_edges),
         )
         return LoadTimings(
-            delete=deleted - started,
+            delete=deleted - started - index_before,
             nodes=nodes_done - deleted,
             relationships=relationships_done - nodes_done,
-            search_index=finished - relationships_done,
+            search_index=index_before + index_done - relationships_done,
         )
 
     def _run_batches(self, cypher: str, rows: Sequence[Any], *, param: str = "rows", check: bool = True) -> None:

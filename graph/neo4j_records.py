@@ -87,14 +87,23 @@ def _state_hash(identity: list[str], props: Mapping[str, Any]) -> str:
     return hashlib.sha1(_canonical([identity, props]).encode("utf-8")).hexdigest()
 
 
+def search_texts(node: Node) -> tuple[str, str]:
+    """The ``search_name`` and ``search_evidence`` writing ``node`` stores: what search matches
+    and the bigram index (``graph.neo4j_search_index``) is cut from, computed in one place."""
+    return _lowered(node.name, evidence_text(node.mentions))
+
+
+def _lowered(name: str, evidence: str) -> tuple[str, str]:
+    return name.lower(), evidence.lower()
+
+
 def node_row(node: Node) -> dict[str, Any]:
     """The parameter row that writes ``node``: ``{"id": …, "props": {every stored property}}``."""
     props = _flat(node.properties, STORE_NODE_KEYS)
     props.update(_store_fields(node.properties, node.mentions))
     props["id"] = node.id
     props["name"] = node.name
-    props[SEARCH_NAME_PROPERTY] = node.name.lower()
-    props[SEARCH_EVIDENCE_PROPERTY] = props[EVIDENCE_PROPERTY].lower()
+    props[SEARCH_NAME_PROPERTY], props[SEARCH_EVIDENCE_PROPERTY] = _lowered(node.name, props[EVIDENCE_PROPERTY])
     props[STATE_HASH_PROPERTY] = _state_hash([node.label.value], props)
     return {"id": node.id, "props": props}
 

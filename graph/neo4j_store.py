@@ -206,15 +206,21 @@ class Neo4jStore(PlanStore):
         edge_keys = {edge.key for edge in graph.edges}
         previous = self.last_load()
         interrupted = previous is not None and previous.get("state") != "complete"
-        rebuild = self.capabilities.gram_index and (plan.changes > 0 or interrupted)
+        index = None
+        if self.capabilities.gram_index:
+            index = neo4j_search_index.plan_update(
+                self._connection, plan, interrupted=interrupted, batch_size=self._loader.batch_size
+            )
         timings = self._loader.write(
             plan,
             sources=sources,
             nodes=len(node_ids),
             relationships=len(edge_keys),
             progress=progress,
-            search_index=self._rebuild_search_index if rebuild else None,
+            search_index=index,
         )
+        if index is not None:
+            log.info("search bigram index: %s, %d bigrams", type(index).__name__, index.grams)
         self.last_timings = replace(timings, plan=planned)
         log.info("neo4j load took %.2f s (%s)", self.last_timings.total, self.last_timings)
         return LoadReport(
@@ -404,20 +410,17 @@ class Neo4jStore(PlanStore):
 
         return self._connection.read(work)
 
-    def _rebuild_search_index(self) -> None:
-        grams = neo4j_search_index.rebuild(self._connection, batch_size=self._loader.batch_size)
-        log.info("search bigram index rebuilt: %d bigrams", grams)
-
     def _search_rows(self, parsed: search_text.SearchQuery) -> list[Any]:
         """Candidate rows with their match facts, by the engine's plan (``neo4j_dialect.search_plan``).
 
-        The bigram index is trusted once it has been seen to hold something: a database loaded
-        by other means (``plankg export --format cypher``) has none, and searching it through the
-        index would find nothing, so until then the search scans (one cheap check per search).
+        The bigram index is trusted once it has been seen to hold something in its current format:
+        a database loaded by other means (``plankg export --format cypher``) has none, and one
+        indexed by an older plankg an outdated one; searching either through the index would
+        find nothing, so until then the search scans (one cheap check per search).
         """
         name, params = search_plan(self.capabilities, parsed.tokens, parsed.phrase)
         if name == "search_grams" and not self._grams_present:
-            self._grams_present = bool(self._connection.records(query("search_gram_any")))
+            self._grams_present = neo4j_search_index.index_state(self._connection) == "ready"
             if not self._grams_present:
                 name = "search_contains"
         if name != "search_contains" and self._index_usable:
