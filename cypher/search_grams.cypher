@@ -6,7 +6,8 @@
 // Parameters: $grams (list of {term, gram} maps: every distinct bigram of every term),
 // $separator (the string a posting's ids are joined with), $terms (list of lower-cased strings),
 // $phrase (lower-cased string).
-// Rows: id, labels, name, in_name, in_evidence, phrase_in_name, phrase_in_evidence, evidence.
+// Returns one row: rows, a list of [id, labels, name, in_name, in_evidence, phrase_in_name,
+// phrase_in_evidence, evidence] lists, one per matching node (see search_contains.cypher).
 UNWIND $grams AS pair
 MATCH (g:PlanSearchGram {gram: pair.gram})
 WITH pair.term AS term, g
@@ -19,7 +20,7 @@ WITH n,
      [term IN $terms WHERE n.search_name CONTAINS term] AS in_name,
      [term IN $terms WHERE n.search_evidence CONTAINS term] AS in_evidence
 WHERE size(in_name) + size(in_evidence) > 0
-RETURN n.id AS id, labels(n) AS labels, n.name AS name, in_name, in_evidence,
-       n.search_name CONTAINS $phrase AS phrase_in_name,
-       n.search_evidence CONTAINS $phrase AS phrase_in_evidence,
-       CASE WHEN size(in_name) = 0 THEN n.evidence ELSE null END AS evidence
+RETURN collect([n.id, labels(n), n.name, in_name, in_evidence,
+                n.search_name CONTAINS $phrase,
+                n.search_evidence CONTAINS $phrase,
+                CASE WHEN size(in_name) = 0 THEN n.evidence ELSE null END]) AS rows

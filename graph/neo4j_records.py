@@ -152,7 +152,16 @@ def read_properties(stored: Mapping[str, Any], store_keys: frozenset[str]) -> di
 
 
 def plan_label(labels: Iterable[str]) -> Label:
-    """The one plan ``Label`` among a node's labels (``PlanNode`` and strangers ignored)."""
+    """The one plan ``Label`` among a node's labels (``PlanNode`` and strangers ignored).
+
+    Read for every row of an answer, and a database holds few label combinations, so each is
+    worked out once (sorting, the enum look-up: ~7 µs a row, a fifth of a search's rows' work).
+    """
+    return _plan_label(tuple(labels))
+
+
+@functools.lru_cache(maxsize=256)
+def _plan_label(labels: tuple[str, ...]) -> Label:
     found = sorted(label for label in labels if label in _PLAN_LABELS)
     if len(found) != 1:
         raise ValueError(f"expected exactly one plan label, found {found or 'none'}")

@@ -304,16 +304,22 @@ class Neo4jStore(PlanStore):
         parsed = search_text.parse_query(q, self._tokenize)
         if parsed is None:
             return SearchPage(items=[], total=0, limit=limit, offset=offset)
+        # Rows are [id, labels, name, in_name, in_evidence, phrase_in_name, phrase_in_evidence,
+        # evidence] (cypher/search_contains.cypher). Node refs are built unvalidated: every field
+        # is already of its type (the label from plan_label, names stored as strings), and
+        # validating one per matching node was a tenth of a search's Python work.
         matches = [
             search_text.NodeMatch(
-                node=NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"]),
-                in_name=frozenset(row["in_name"]),
-                in_evidence=frozenset(row["in_evidence"]),
-                phrase_in_name=bool(row["phrase_in_name"]),
-                phrase_in_evidence=bool(row["phrase_in_evidence"]),
-                evidence=row["evidence"],
+                node=NodeRef.model_construct(id=node_id, label=plan_label(labels), name=name or ""),
+                in_name=frozenset(in_name),
+                in_evidence=frozenset(in_evidence),
+                phrase_in_name=bool(phrase_in_name),
+                phrase_in_evidence=bool(phrase_in_evidence),
+                evidence=evidence,
             )
-            for row in self._search_rows(parsed)
+            for node_id, labels, name, in_name, in_evidence, phrase_in_name, phrase_in_evidence, evidence in (
+                self._search_rows(parsed)
+            )
         ]
         return search_text.page(parsed, matches, limit=limit, offset=offset)
 
@@ -388,14 +394,15 @@ class Neo4jStore(PlanStore):
         return NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"] or "")
 
     def _view_around(self, node_id: str, cypher: str) -> GraphView:
-        """The asked node (named only) and the edge rows ``cypher`` fetches around it, in one
-        round trip (the query's row with ``type`` null is the node itself); raises ``NodeNotFound``."""
+        """The asked node (named only) and the edges ``cypher`` fetches around it, in one round
+        trip and one record (``id``, ``labels``, ``name``, ``edges``: edge maps); raises
+        ``NodeNotFound`` when there is no record."""
         rows = self._connection.records(cypher, id=node_id)
-        start = next((row for row in rows if row["type"] is None), None)
-        if start is None:
+        if not rows:
             raise NodeNotFound(node_id)
-        refs, edges = edge_row_records(row for row in rows if row["type"] is not None)
-        return GraphView([*refs, ref_node(start["source"], start["source_labels"], start["source_name"])], edges)
+        start = rows[0]
+        refs, edges = edge_row_records(start["edges"])
+        return GraphView([*refs, ref_node(start["id"], start["labels"], start["name"])], edges)
 
     def _progress_view(self, ids: list[str]) -> GraphView:
         """The indicators and their reported figures whole, their positionings named, and the
@@ -410,8 +417,9 @@ class Neo4jStore(PlanStore):
 
         return self._connection.read(work)
 
-    def _search_rows(self, parsed: search_text.SearchQuery) -> list[Any]:
-        """Candidate rows with their match facts, by the engine's plan (``neo4j_dialect.search_plan``).
+    def _search_rows(self, parsed: search_text.SearchQuery) -> list[list[Any]]:
+        """The match facts of every matching node, by the engine's plan (``neo4j_dialect.search_plan``),
+        in one round trip that returns them as one record.
 
         The bigram index is trusted once it has been seen to hold something in its current format:
         a database loaded by other means (``plankg export --format cypher``) has none, and one
@@ -425,8 +433,9 @@ class Neo4jStore(PlanStore):
                 name = "search_contains"
         if name != "search_contains" and self._index_usable:
             try:
-                return self._connection.records(query(name), **params)
+                return self._connection.records(query(name), **params)[0]["rows"]
             except ClientError as exc:  # index missing (database loaded by other means): scan instead
                 log.warning("search index unusable (%s); searching with CONTAINS", exc.message)
                 self._index_usable = False
-        return self._connection.records(query("search_contains"), terms=params["terms"], phrase=params["phrase"])
+        scan = self._connection.records(query("search_contains"), terms=params["terms"], phrase=params["phrase"])
+        return scan[0]["rows"]
