@@ -25,7 +25,7 @@ from neo4j.exceptions import ClientError
 
 from graph import browse, ownership, progress, search_text
 from graph import ladder as ladder_mod
-from graph.answers import check_depth, check_limit, check_offset, edge_sort_key
+from graph.answers import check_depth, check_label, check_limit, check_offset, edge_sort_key
 from graph.cypher_files import climbing_query, label_query, query, statements
 from graph.errors import InvalidQuery, NodeNotFound
 from graph.merging import source_list
@@ -253,28 +253,33 @@ class Neo4jStore(PlanStore):
         limit: int = 50,
         offset: int = 0,
     ) -> NodePage:
-        wanted, limit, offset = browse.check_list_filters(
-            label, positioning, year, limit, offset, label_of=lambda node_id: self._ref(node_id).label
-        )
-
-        params: dict[str, Any] = {"year": year, "q": q}
+        """One round trip (``list_ids`` / ``list_ids_near``): every match's id and name, the page's
+        records, and the positioning's labels, checked by ``graph.browse.check_list_filters``
+        once fetched (the label and the page are checked before: the query needs them)."""
+        wanted, checked_limit, checked_offset = check_label(label), check_limit(limit), check_offset(offset)
+        params: dict[str, Any] = {"year": year, "q": q, "offset": checked_offset, "limit": checked_limit}
         if positioning is None:
             cypher = label_query("list_ids", wanted)
         else:
             cypher = label_query("list_ids_near", wanted)
             params["positioning"] = positioning
+        record = self._connection.records(cypher, **params)[0]
 
-        def work(tx: ManagedTransaction) -> tuple[int, list[Node]]:
-            matches = sorted((row["name"], row["id"]) for row in tx.run(cypher, params))
-            page_ids = [node_id for _, node_id in matches[offset : offset + limit]]
-            found = {}
-            for row in tx.run(query("nodes_by_id"), ids=page_ids):
-                node = read_node(row["props"], row["labels"])
-                found[node.id] = node
-            return len(matches), [found[node_id] for node_id in page_ids if node_id in found]
+        def label_of(node_id: str) -> Label:
+            if record["anchor"] is None:
+                raise NodeNotFound(node_id)
+            return plan_label(record["anchor"])
 
-        total, items = self._connection.read(work)
-        return NodePage(items=items, total=total, limit=limit, offset=offset)
+        wanted, limit, offset = browse.check_list_filters(label, positioning, year, limit, offset, label_of=label_of)
+        keys = [(name, node_id) for node_id, name in record["keys"]]
+        ordered = sorted(keys)
+        if ordered == keys:  # the engine ordered as Python does: its page is the page
+            items = [read_node(row["props"], row["labels"]) for row in record["page"]]
+        else:  # a name beyond the BMP (UTF-16 order differs): page in Python, fetch that page
+            page_ids = [node_id for _, node_id in ordered[offset : offset + limit]]
+            found = {node.id: node for node in self._nodes_by_id(page_ids)}
+            items = [found[node_id] for node_id in page_ids if node_id in found]
+        return NodePage(items=items, total=len(keys), limit=limit, offset=offset)
 
     def owners_of(self, node_id: str) -> list[Ownership]:
         return ownership.owners_of(self._view_around(node_id, query("owners_of")), node_id)
@@ -366,8 +371,8 @@ class Neo4jStore(PlanStore):
         return progress.indicator_progress(self._progress_view([indicator_id]), indicator_id)
 
     def progress_all(self) -> list[IndicatorProgress]:
-        rows = self._connection.run_read(label_query("list_ids", Label.INDICATOR), year=None, q=None)
-        return progress.all_progress(self._progress_view(sorted(row["id"] for row in rows)))
+        rows = self._connection.records(label_query("list_ids", Label.INDICATOR), year=None, q=None, offset=0, limit=0)
+        return progress.all_progress(self._progress_view(sorted(node_id for node_id, _ in rows[0]["keys"])))
 
     def export_graph(self) -> PlanGraph:
         def work(tx: ManagedTransaction) -> PlanGraph:
@@ -392,6 +397,9 @@ class Neo4jStore(PlanStore):
             raise NodeNotFound(node_id)
         row = rows[0]
         return NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"] or "")
+
+    def _nodes_by_id(self, ids: list[str]) -> list[Node]:
+        return [read_node(row["props"], row["labels"]) for row in self._connection.records(query("nodes_by_id"), ids=ids)]
 
     def _view_around(self, node_id: str, cypher: str) -> GraphView:
         """The asked node (named only) and the edges ``cypher`` fetches around it, in one round

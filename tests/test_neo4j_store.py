@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from graph.cypher_files import label_query, query
 from graph.errors import InvalidQuery, NodeNotFound, StoreUnavailable
 from graph.model import Edge, Label, Mention, Node, PlanGraph, RelType
 from graph.neo4j_dialect import detect, search_plan
@@ -519,3 +520,52 @@ def test_a_graph_naming_a_node_twice_merges_both(neo4j_store: Neo4jStore) -> Non
     stored = neo4j_store.get_node("t").node
     assert stored.properties == {"x": 1, "y": 2}
     assert [m.source for m in stored.mentions] == [A, B]
+
+
+def test_a_list_is_one_round_trip_and_pages_in_code_point_order(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list is one query, the check of the positioning included. Its page is sliced in the
+    engine's order when that is Python's: Neo4j compares UTF-16 units (𠀀 before Ａ), Python code
+    points (Ａ before 𠀀), so an engine ordering so (played here over ArcadeDB, which orders by
+    code point) gets the page of Python's order all the same."""
+    names = ["Ａ港口", "𠀀港口", "港口建设", "Ｚ", "𠀁港"]
+    graph = PlanGraph(
+        nodes=[node("pos", Label.CITY_POSITIONING, "海洋城市", A)]
+        + [node(f"t{i}", Label.TASK, name, A) for i, name in enumerate(names)],
+        edges=[edge(f"t{i}", "pos", RelType.SUPPORTS, A) for i in range(len(names))],
+    )
+    neo4j_store.load(graph)
+    reference = NetworkxStore(graph)
+    connection = neo4j_store._connection
+    real = connection.records
+    calls: list[str] = []
+
+    def one_query(cypher: str, **params: Any) -> list[dict[str, Any]]:
+        calls.append(cypher)
+        return real(cypher, **params)
+
+    monkeypatch.setattr(connection, "records", one_query)
+    page = neo4j_store.list_nodes(Label.TASK, positioning="pos", q="港口建", limit=5)
+    assert ([item.id for item in page.items], len(calls)) == (["t2"], 1)
+    with pytest.raises(InvalidQuery):
+        neo4j_store.list_nodes(Label.TASK, positioning="t0")
+    with pytest.raises(NodeNotFound):
+        neo4j_store.list_nodes(Label.TASK, positioning="nope")
+
+    lists = {label_query("list_ids", Label.TASK), label_query("list_ids_near", Label.TASK)}
+
+    def utf16_engine(cypher: str, **params: Any) -> list[dict[str, Any]]:
+        rows = real(cypher, **params)
+        if cypher in lists:
+            keys = sorted(rows[0]["keys"], key=lambda key: (key[1].encode("utf-16-be"), key[0]))
+            page_ids = [key[0] for key in keys[params["offset"] : params["offset"] + params["limit"]]]
+            by_id = {row["props"]["id"]: row for row in real(query("nodes_by_id"), ids=page_ids)}
+            rows = [{**rows[0], "keys": keys, "page": [by_id[node_id] for node_id in page_ids]}]
+        return rows
+
+    monkeypatch.setattr(connection, "records", utf16_engine)
+    for offset in range(len(names)):
+        for positioning in (None, "pos"):
+            asked = {"positioning": positioning, "limit": 2, "offset": offset}
+            assert neo4j_store.list_nodes(Label.TASK, **asked) == reference.list_nodes(Label.TASK, **asked)
