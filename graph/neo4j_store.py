@@ -14,6 +14,7 @@ what differs between Neo4j and ArcadeDB is ``graph.neo4j_dialect`` (listed in cy
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Sequence
@@ -57,6 +58,8 @@ __all__ = ["Neo4jStore", "lucene_phrases"]
 log = logging.getLogger(__name__)
 
 _CLEAR_BATCH = 10_000
+#: Search queries whose parse and plan are kept (``Neo4jStore._plan_search``).
+SEARCH_PLANS = 1024
 
 
 class Neo4jStore(PlanStore):
@@ -107,6 +110,7 @@ class Neo4jStore(PlanStore):
         self._schema_applied = False
         self._index_usable = True
         self._grams_present = False
+        self._search_plan = functools.lru_cache(maxsize=SEARCH_PLANS)(self._plan_search)
         #: Seconds per phase of the last ``load`` through this store (logged; read by bench/load.py).
         self.last_timings: LoadTimings | None = None
 
@@ -306,24 +310,25 @@ class Neo4jStore(PlanStore):
     def search(self, q: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
         limit = check_limit(limit)
         offset = check_offset(offset)
-        parsed = search_text.parse_query(q, self._tokenize)
-        if parsed is None:
+        planned = self._search_plan(q)
+        if planned is None:
             return SearchPage(items=[], total=0, limit=limit, offset=offset)
+        parsed, name, params = planned
         # Rows are [id, labels, name, in_name, in_evidence, phrase_in_name, phrase_in_evidence,
-        # evidence] (cypher/search_contains.cypher). Node refs are built unvalidated: every field
-        # is already of its type (the label from plan_label, names stored as strings), and
-        # validating one per matching node was a tenth of a search's Python work.
+        # evidence] (cypher/search_contains.cypher).
         matches = [
             search_text.NodeMatch(
-                node=NodeRef.model_construct(id=node_id, label=plan_label(labels), name=name or ""),
+                id=node_id,
+                label=plan_label(labels),
+                name=node_name or "",
                 in_name=frozenset(in_name),
                 in_evidence=frozenset(in_evidence),
                 phrase_in_name=bool(phrase_in_name),
                 phrase_in_evidence=bool(phrase_in_evidence),
                 evidence=evidence,
             )
-            for node_id, labels, name, in_name, in_evidence, phrase_in_name, phrase_in_evidence, evidence in (
-                self._search_rows(parsed)
+            for node_id, labels, node_name, in_name, in_evidence, phrase_in_name, phrase_in_evidence, evidence in (
+                self._search_rows(name, params)
             )
         ]
         return search_text.page(parsed, matches, limit=limit, offset=offset)
@@ -425,7 +430,18 @@ class Neo4jStore(PlanStore):
 
         return self._connection.read(work)
 
-    def _search_rows(self, parsed: search_text.SearchQuery) -> list[list[Any]]:
+    def _plan_search(self, q: str) -> tuple[search_text.SearchQuery, str, dict[str, Any]] | None:
+        """The parsed query, and the ``cypher/`` file and parameters that search it on this
+        engine; ``None`` when no token is left. Memoised per query text (``_search_plan``): it
+        depends on nothing that changes (the tokenizer, the engine), and jieba's cut and the
+        bigram pairs would otherwise be worked out for every request."""
+        parsed = search_text.parse_query(q, self._tokenize)
+        if parsed is None:
+            return None
+        name, params = search_plan(self.capabilities, parsed.tokens, parsed.phrase)
+        return parsed, name, params
+
+    def _search_rows(self, name: str, params: dict[str, Any]) -> list[list[Any]]:
         """The match facts of every matching node, by the engine's plan (``neo4j_dialect.search_plan``),
         in one round trip that returns them as one record.
 
@@ -434,7 +450,6 @@ class Neo4jStore(PlanStore):
         indexed by an older plankg an outdated one; searching either through the index would
         find nothing, so until then the search scans (one cheap check per search).
         """
-        name, params = search_plan(self.capabilities, parsed.tokens, parsed.phrase)
         if name == "search_grams" and not self._grams_present:
             self._grams_present = neo4j_search_index.index_state(self._connection) == "ready"
             if not self._grams_present:
