@@ -71,6 +71,22 @@ def test_a_posting_row_keeps_every_id(ids: set[str]) -> None:
     assert row["size"] == len(ids)
 
 
+@given(
+    sizes=st.lists(st.integers(min_value=0, max_value=40), max_size=30),
+    rows=st.integers(min_value=1, max_value=5),
+    chars=st.integers(min_value=1, max_value=60),
+)
+def test_postings_are_written_in_batches_bounded_in_rows_and_characters(sizes: list[int], rows: int, chars: int) -> None:
+    """ArcadeDB refuses a Bolt message over 16 MiB (and hangs): a batch holds at most ``chars``
+    id characters, unless one posting alone has more."""
+    postings_ = [posting_row(f"g{i}", ["x" * size] if size else []) for i, size in enumerate(sizes)]
+    batches = list(neo4j_search_index._size_chunks(postings_, rows, chars))
+    assert [row for batch in batches for row in batch] == postings_
+    for batch in batches:
+        assert 1 <= len(batch) <= rows
+        assert len(batch) == 1 or sum(len(row["ids"]) for row in batch) <= chars
+
+
 # --- on the server -----------------------------------------------------------------------------
 
 
