@@ -25,6 +25,8 @@ from graph.neo4j_search_index import SEPARATOR, term_grams
 _ARCADE = re.compile(r"ArcadeDB\s*([0-9][0-9A-Za-z.\-]*)?")
 _NEO4J = re.compile(r"Neo4j/([0-9][0-9A-Za-z.\-]*)")
 _HAN_TERM = re.compile(r"[\u4e00-\u9fff]{2,}\Z")
+#: ``EngineCapabilities.write_chars`` on ArcadeDB.
+ARCADEDB_WRITE_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,16 @@ class EngineCapabilities:
     def gram_index(self) -> bool:
         """The bigram search index (``graph.neo4j_search_index``): where there is no fulltext index."""
         return not self.fulltext_index
+
+    @property
+    def write_chars(self) -> int | None:
+        """Characters of text one write of the bigram index may carry (``None``: no bound).
+
+        ArcadeDB refuses a Bolt message over 16 MiB after chunk reassembly, and then leaves the
+        connection hanging: 1,000 postings of the 100-city synthetic corpus were more. Two
+        million characters are at most 8 MB in UTF-8, whatever the script.
+        """
+        return ARCADEDB_WRITE_CHARS if self.engine == "arcadedb" else None
 
     def schema_files(self) -> tuple[str, ...]:
         """The ``cypher/`` schema files a load applies on this engine, in order."""

@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # graph.neo4j_connection imports graph.neo4j_dialect, which i
 __all__ = [
     "GRAM_SIZE",
     "SEPARATOR",
+    "WriteLimits",
     "FullRebuild",
     "IncrementalUpdate",
     "IndexDelta",
@@ -73,10 +74,6 @@ __all__ = [
 GRAM_SIZE = 2
 #: What a posting's ``ids`` string is joined with.
 SEPARATOR = "\n"
-#: Id characters written per transaction at most. ArcadeDB refuses a Bolt message over 16 MiB
-#: (and then leaves the connection hanging): 1,000 postings of the 100-city synthetic corpus
-#: were more. Two million characters are at most 8 MB in UTF-8, whatever the ids' script.
-POSTING_CHARS_PER_WRITE = 2_000_000
 
 #: ``(search_name, search_evidence)`` of a node, as stored (``graph.neo4j_records.search_texts``).
 Texts = tuple[str | None, str | None]
@@ -184,13 +181,14 @@ def _posting_chars(row: Mapping[str, Any]) -> int:
     return len(row["ids"]) + sum(len(node_id) for node_id in row["odd"] or ())
 
 
-def _size_chunks(rows: Sequence[dict[str, Any]], size: int, chars: int) -> Iterable[list[dict[str, Any]]]:
-    """``rows`` in batches of at most ``size`` rows and, past the first row, ``chars`` id characters."""
+def _size_chunks(rows: Sequence[dict[str, Any]], size: int, chars: int | None) -> Iterable[list[dict[str, Any]]]:
+    """``rows`` in batches of at most ``size`` rows and, past the first row, ``chars`` id
+    characters (``None``: no bound)."""
     batch: list[dict[str, Any]] = []
     held = 0
     for row in rows:
         row_chars = _posting_chars(row)
-        if batch and (len(batch) == size or held + row_chars > chars):
+        if batch and (len(batch) == size or (chars is not None and held + row_chars > chars)):
             yield batch
             batch, held = [], 0
         batch.append(row)
@@ -199,15 +197,23 @@ def _size_chunks(rows: Sequence[dict[str, Any]], size: int, chars: int) -> Itera
         yield batch
 
 
-def _write(connection: BoltConnection, name: str, rows: Sequence[dict[str, Any]], batch_size: int, **params: Any) -> None:
-    """Postings in managed write transactions of at most ``batch_size`` rows and
-    ``POSTING_CHARS_PER_WRITE`` id characters."""
+@dataclass(frozen=True)
+class WriteLimits:
+    """How much one write transaction of postings may carry: ``rows`` postings and ``chars`` id
+    characters (the engine's bound, ``EngineCapabilities.write_chars``; ``None``: none)."""
+
+    rows: int = 1000
+    chars: int | None = None
+
+
+def _write(connection: BoltConnection, name: str, rows: Sequence[dict[str, Any]], limits: WriteLimits, **params: Any) -> None:
+    """Postings in managed write transactions within ``limits``."""
     cypher = query(name)
-    for batch in _size_chunks(rows, batch_size, POSTING_CHARS_PER_WRITE):
+    for batch in _size_chunks(rows, limits.rows, limits.chars):
         connection.run_write(cypher, rows=batch, **params)
 
 
-def rebuild(connection: BoltConnection, *, batch_size: int = 1000) -> int:
+def rebuild(connection: BoltConnection, *, limits: WriteLimits = WriteLimits()) -> int:
     """Recompute the bigram index from the stored texts; returns the number of bigrams.
 
     A new generation (a time stamp in nanoseconds) is written first, then every older one
@@ -217,9 +223,9 @@ def rebuild(connection: BoltConnection, *, batch_size: int = 1000) -> int:
     index = postings((row["id"], row["name"], row["evidence"]) for row in rows)
     generation = time.time_ns()
     entries = [posting_row(gram, ids) for gram, ids in sorted(index.items())]
-    _write(connection, "create_search_grams", entries, batch_size, generation=generation)
+    _write(connection, "create_search_grams", entries, limits, generation=generation)
     delete = query("delete_search_grams")
-    while connection.run_write(delete, generation=generation, batch=10 * batch_size)[0]["deleted"]:
+    while connection.run_write(delete, generation=generation, batch=10 * limits.rows)[0]["deleted"]:
         pass
     return len(entries)
 
@@ -261,16 +267,16 @@ def index_delta(old: Mapping[str, Texts], new: Mapping[str, Texts]) -> IndexDelt
 class FullRebuild:
     """The index rebuilt after the records are written (``rebuild``)."""
 
-    def __init__(self, connection: BoltConnection, *, batch_size: int = 1000) -> None:
+    def __init__(self, connection: BoltConnection, *, limits: WriteLimits = WriteLimits()) -> None:
         self.connection = connection
-        self.batch_size = batch_size
+        self.limits = limits
         self.grams = 0
 
     def before_records(self) -> None:
         """Nothing: the rebuild reads what the load has written."""
 
     def after_records(self) -> None:
-        self.grams = rebuild(self.connection, batch_size=self.batch_size)
+        self.grams = rebuild(self.connection, limits=self.limits)
 
 
 class IncrementalUpdate:
@@ -288,13 +294,13 @@ class IncrementalUpdate:
         stored: Collection[str],
         written: Mapping[str, Texts],
         index_empty: bool,
-        batch_size: int = 1000,
+        limits: WriteLimits = WriteLimits(),
     ) -> None:
         self.connection = connection
         self.stored = sorted(set(stored))
         self.written = written
         self.index_empty = index_empty
-        self.batch_size = batch_size
+        self.limits = limits
         self.grams = 0
         self._final: dict[str, set[str]] = {}
 
@@ -303,7 +309,7 @@ class IncrementalUpdate:
         load adds (new postings created, others rewritten), keep the ids it removes for later."""
         delta = index_delta(self._stored_texts(), self.written)
         self.grams = len(delta.grams)
-        current = {} if self.index_empty else stored_postings(self.connection, delta.grams, batch_size=self.batch_size)
+        current = {} if self.index_empty else stored_postings(self.connection, delta.grams, batch_size=self.limits.rows)
         create, update = [], []
         for gram, added in sorted(delta.added.items()):
             if gram in current:
@@ -314,22 +320,22 @@ class IncrementalUpdate:
                 if gram in delta.removed:  # another node leaves the new posting (its id is gone)
                     current[gram] = set(added)
         self._final = {gram: current.get(gram, set()).difference(gone) for gram, gone in sorted(delta.removed.items())}
-        _write(self.connection, "create_search_grams", create, self.batch_size, generation=time.time_ns())
-        _write(self.connection, "update_search_grams", update, self.batch_size)
+        _write(self.connection, "create_search_grams", create, self.limits, generation=time.time_ns())
+        _write(self.connection, "update_search_grams", update, self.limits)
 
     def after_records(self) -> None:
         """Take away the ids the load removed, now that no stored text has them any more."""
         emptied = [gram for gram, ids in self._final.items() if not ids]
         update = [posting_row(gram, sorted(ids)) for gram, ids in self._final.items() if ids]
-        _write(self.connection, "update_search_grams", update, self.batch_size)
+        _write(self.connection, "update_search_grams", update, self.limits)
         cypher = query("drop_search_grams")
-        for batch in _chunks(emptied, self.batch_size):
+        for batch in _chunks(emptied, self.limits.rows):
             self.connection.run_write(cypher, grams=batch)
 
     def _stored_texts(self) -> dict[str, Texts]:
         texts: dict[str, Texts] = {}
         cypher = query("search_texts_by_id")
-        for batch in _chunks(self.stored, self.batch_size):
+        for batch in _chunks(self.stored, self.limits.rows):
             for row in self.connection.run_read(cypher, ids=batch):
                 texts[row["id"]] = (row["name"], row["evidence"])
         return texts
@@ -350,7 +356,7 @@ def plan_update(
     plan: LoadPlan,
     *,
     interrupted: bool,
-    batch_size: int = 1000,
+    limits: WriteLimits = WriteLimits(),
 ) -> FullRebuild | IncrementalUpdate | None:
     """How a load keeps the index: rebuilt (the previous load was interrupted, nodes are stored
     without an index, or the index is outdated), updated by the plan's changes, or left alone
@@ -358,7 +364,7 @@ def plan_update(
     """
     state = index_state(connection)
     if interrupted or state == "outdated" or (state == "missing" and plan.stored_nodes):
-        return FullRebuild(connection, batch_size=batch_size)
+        return FullRebuild(connection, limits=limits)
     if not plan.changes:
         return None
     return IncrementalUpdate(
@@ -366,5 +372,5 @@ def plan_update(
         stored=[*(node.id for node in plan.update_nodes), *plan.delete_nodes],
         written={node.id: search_texts(node) for node in (*plan.create_nodes, *plan.update_nodes)},
         index_empty=state == "missing",
-        batch_size=batch_size,
+        limits=limits,
     )

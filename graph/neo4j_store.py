@@ -212,9 +212,8 @@ class Neo4jStore(PlanStore):
         interrupted = previous is not None and previous.get("state") != "complete"
         index = None
         if self.capabilities.gram_index:
-            index = neo4j_search_index.plan_update(
-                self._connection, plan, interrupted=interrupted, batch_size=self._loader.batch_size
-            )
+            limits = neo4j_search_index.WriteLimits(self._loader.batch_size, self.capabilities.write_chars)
+            index = neo4j_search_index.plan_update(self._connection, plan, interrupted=interrupted, limits=limits)
         timings = self._loader.write(
             plan,
             sources=sources,
