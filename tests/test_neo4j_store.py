@@ -7,6 +7,8 @@ with ``graph.model``.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from graph.cypher_files import label_query, query
 from graph.errors import InvalidQuery, NodeNotFound, StoreUnavailable
 from graph.model import Edge, Label, Mention, Node, PlanGraph, RelType
 from graph.neo4j_dialect import detect, search_plan
-from graph.neo4j_load import GraphLoader
+from graph.neo4j_load import GraphLoader, RowBuilder
 from graph.neo4j_store import Neo4jStore, lucene_phrases
 from graph.nx_store import NetworkxStore
 from graph.settings import Settings
@@ -569,3 +571,24 @@ def test_a_list_is_one_round_trip_and_pages_in_code_point_order(
         for positioning in (None, "pos"):
             asked = {"positioning": positioning, "limit": 2, "offset": offset}
             assert neo4j_store.list_nodes(Label.TASK, **asked) == reference.list_nodes(Label.TASK, **asked)
+
+
+def test_load_rows_are_built_a_bounded_way_ahead_and_a_failed_load_frees_the_worker() -> None:
+    """The worker building a load's rows stays ``ahead`` batches in front of the writes, and a
+    load that stops half-way (an error) leaves no worker waiting (the process could not exit)."""
+    built: list[int] = []
+    builder = RowBuilder(ahead=2)
+    rows = builder.rows(lambda i: built.append(i) or {"i": i}, list(range(10)), 1)  # ten batches of one
+    batches = rows.batches()
+    assert next(batches) == [{"i": 0}]
+    time.sleep(0.2)
+    assert built == [0, 1]  # the batch being written and one more: two slots
+    assert next(batches) == [{"i": 1}]  # done with batch 0: a slot for batch 2
+    time.sleep(0.2)
+    assert built == [0, 1, 2]
+    builder.close()  # the load failed here
+    waiter = threading.Thread(target=builder._pool.shutdown, kwargs={"wait": True})
+    waiter.start()
+    waiter.join(timeout=5)
+    assert not waiter.is_alive()
+    assert len(built) <= 4
