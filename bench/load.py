@@ -201,7 +201,8 @@ def raw_create(store: Neo4jStore, graph: PlanGraph, results: Results, batch: int
     seconds = time.perf_counter() - start
     store.clear()
     records = len(graph.nodes) + len(graph.edges)
-    results.raw_runs.append({"records": records, "seconds": round(seconds, 3), "records_per_s": round(records / seconds)})
+    run = {"records": records, "seconds": round(seconds, 3), "records_per_s": round(records / seconds)}
+    results.raw_runs.append(run)
     results.raw_create = max(results.raw_runs, key=lambda run: run["records_per_s"])
 
 

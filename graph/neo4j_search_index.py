@@ -160,7 +160,9 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[list[Any]]:
         yield list(items[start : start + size])
 
 
-def stored_postings(connection: BoltConnection, grams: Collection[str] | None = None, *, batch_size: int = 1000) -> dict[str, set[str]]:
+def stored_postings(
+    connection: BoltConnection, grams: Collection[str] | None = None, *, batch_size: int = 1000
+) -> dict[str, set[str]]:
     """``{bigram: ids}`` as stored, for ``grams`` (``None``: every posting). Postings of one bigram
     in two generations are united."""
     found: defaultdict[str, set[str]] = defaultdict(set)
@@ -206,7 +208,9 @@ class WriteLimits:
     chars: int | None = None
 
 
-def _write(connection: BoltConnection, name: str, rows: Sequence[dict[str, Any]], limits: WriteLimits, **params: Any) -> None:
+def _write(
+    connection: BoltConnection, name: str, rows: Sequence[dict[str, Any]], limits: WriteLimits, **params: Any
+) -> None:
     """Postings in managed write transactions within ``limits``."""
     cypher = query(name)
     for batch in _size_chunks(rows, limits.rows, limits.chars):

@@ -403,7 +403,8 @@ class Neo4jStore(PlanStore):
         return NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"] or "")
 
     def _nodes_by_id(self, ids: list[str]) -> list[Node]:
-        return [read_node(row["props"], row["labels"]) for row in self._connection.records(query("nodes_by_id"), ids=ids)]
+        rows = self._connection.records(query("nodes_by_id"), ids=ids)
+        return [read_node(row["props"], row["labels"]) for row in rows]
 
     def _view_around(self, node_id: str, cypher: str) -> GraphView:
         """The asked node (named only) and the edges ``cypher`` fetches around it, in one round
