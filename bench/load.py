@@ -14,7 +14,10 @@ Measured:
    (removed afterwards), compared with the store's batched node writes;
 3. the server's raw ``UNWIND … CREATE`` rate (``raw_create``: the same graph's rows written
    straight through ``create_nodes`` / ``create_edges``, no planning), against which the
-   store's first load is a ratio; and that a reload plans no write at all;
+   store's first load is a ratio; and that a reload plans no write at all. The two alternate,
+   ``--repeat`` times each (raw, then load, into an emptied database), so the server's JIT and
+   caches are as warm for one as for the other, and the best of each is compared (the first
+   load of the large graph is otherwise timed on a colder JVM than a raw run made later);
 4. ``ladder`` and ``owners_of`` latency (p50/p99 over ``--sample`` ids of tasks and indicators,
    after two untimed passes over the same ids) at 1× and 100× on both stores.
 
@@ -26,7 +29,7 @@ temporary directory; with ``NEO4J_URI`` (and ``NEO4J_USER``, ``NEO4J_PASSWORD``,
 that database (``Neo4jStore.clear``) before each load: do not point it at a database you need.
 
 Usage: ``.venv/bin/python -m bench.load [--cities 100] [--sample 200] [--per-row 500]
-[--heap 2g] [--json out.json]``
+[--repeat 2] [--heap 2g] [--json out.json]``
 """
 
 from __future__ import annotations
@@ -88,6 +91,8 @@ class Results:
     reload_seconds: dict[str, float] = field(default_factory=dict)
     per_row: dict[str, float] = field(default_factory=dict)
     raw_create: dict[str, float] = field(default_factory=dict)
+    """The best of ``raw_runs``."""
+    raw_runs: list[dict[str, float]] = field(default_factory=list)
     reload_changes: dict[str, int] = field(default_factory=dict)
     latencies: list[Latency] = field(default_factory=list)
 
@@ -194,7 +199,9 @@ def raw_create(store: Neo4jStore, graph: PlanGraph, results: Results, batch: int
     seconds = time.perf_counter() - start
     store.clear()
     records = len(graph.nodes) + len(graph.edges)
-    results.raw_create = {"records": records, "seconds": round(seconds, 3), "records_per_s": round(records / seconds)}
+    run = {"records": records, "seconds": round(seconds, 3), "records_per_s": round(records / seconds)}
+    results.raw_runs.append(run)
+    results.raw_create = max(results.raw_runs, key=lambda run: run["records_per_s"])
 
 
 def report(results: Results) -> None:
@@ -227,17 +234,30 @@ def report(results: Results) -> None:
             if small and big and big is not small:
                 growth = big.p50_ms / max(small.p50_ms, 1e-6)
                 print(f"  {question:9} {store:8} {big.scale}/{small.scale} p50: {growth:6.2f}×")
-    loads = {(row.store, row.scale): row for row in results.loads}
+    loads: dict[tuple[str, str], LoadFigure] = {}
+    for row in results.loads:  # the fastest of repeated loads of one scale
+        best = loads.get((row.store, row.scale))
+        if best is None or row.seconds < best.seconds:
+            loads[(row.store, row.scale)] = row
     big_scale = max((row.scale for row in results.loads), key=lambda s: int(s.rstrip("x")))
     nx_load, neo_load = loads.get(("networkx", big_scale)), loads.get(("neo4j", big_scale))
     if nx_load and neo_load:
         print(f"  load {big_scale} wall time neo4j/networkx: {neo_load.seconds / nx_load.seconds:.1f}×")
     if results.raw_create and neo_load:
-        first = (neo_load.nodes + neo_load.relationships) / neo_load.seconds
+        def rate(row: LoadFigure) -> float:
+            return (row.nodes + row.relationships) / row.seconds
+
+        first = rate(neo_load)
         print(
-            f"  first load {first:,.0f} records/s (plan included) vs the server's raw UNWIND … CREATE "
-            f"{results.raw_create['records_per_s']:,d}/s: {first / results.raw_create['records_per_s']:.2f}× (aim >= 0.5×)"
+            f"  first load {first:,.0f} records/s (plan included, best of {len(results.raw_runs)}) vs the server's raw "
+            f"UNWIND … CREATE {results.raw_create['records_per_s']:,d}/s (best of {len(results.raw_runs)}): "
+            f"{first / results.raw_create['records_per_s']:.2f}× (aim >= 0.5×)"
         )
+        big_loads = [row for row in results.loads if row.store == "neo4j" and row.scale == big_scale]
+        pairs = ", ".join(
+            f"{rate(load) / raw['records_per_s']:.2f}×" for raw, load in zip(results.raw_runs, big_loads, strict=False)
+        )
+        print(f"  each raw run, then first load: {pairs}")
     for scale, changes in results.reload_changes.items():
         print(f"  reload {scale}: {changes} writes planned (must be 0)")
     if results.per_row and neo_load:
@@ -252,6 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cities", type=int, default=100, help="the large scale, in cities (default 100)")
     parser.add_argument("--sample", type=int, default=200, help="ids timed per question (default 200)")
     parser.add_argument("--per-row", type=int, default=500, help="rows in the one-MERGE-per-row baseline")
+    parser.add_argument("--repeat", type=int, default=2, help="raw CREATE runs and first loads, alternated (default 2)")
     parser.add_argument("--heap", default="2g", help="ArcadeDB JVM heap (default 2g)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
@@ -289,14 +310,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.engine = store.capabilities.agent
         load_neo4j(store, small_graph, "1x", results)
         time_questions(store, sample_ids(small_graph, args.sample, args.seed), "1x", results)
-        load_neo4j(store, big_graph, big_scale, results)
+        for _ in range(args.repeat):
+            raw_create(store, big_graph, results)
+            load_neo4j(store, big_graph, big_scale, results)
         results.reload_changes[big_scale] = store.plan_load(big_graph).changes
         start = time.perf_counter()
         store.load(big_graph)
         results.reload_seconds[big_scale] = round(time.perf_counter() - start, 3)
         time_questions(store, sample_ids(big_graph, args.sample, args.seed), big_scale, results)
         per_row_merge(store, big_graph, args.per_row, results)
-        raw_create(store, big_graph, results)
     finally:
         store.close()
         if server is not None:

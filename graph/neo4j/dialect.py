@@ -5,7 +5,7 @@ installed on the build machines), which speaks Bolt and most of Cypher but not a
 ``cypher/README.md`` lists every difference. Most are avoided by writing Cypher both accept (no
 ``MERGE`` on two labels, no label changes, ordering in Python); the one feature only Neo4j has,
 the fulltext index, is switched here, from the server's agent string: which schema files a load
-applies (``schema_files``), whether a load rebuilds the bigram index (``EngineCapabilities.gram_index``)
+applies (``schema_files``), whether a load keeps the bigram index (``EngineCapabilities.gram_index``)
 and which query a search runs (``search_plan``).
 
 ArcadeDB announces itself as ``Neo4j/5.26.0 compatible (ArcadeDB 26.10.2)`` and answers
@@ -20,11 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.neo4j.search_index import term_grams
+from graph.neo4j.search_index import SEPARATOR, term_grams
 
 _ARCADE = re.compile(r"ArcadeDB\s*([0-9][0-9A-Za-z.\-]*)?")
 _NEO4J = re.compile(r"Neo4j/([0-9][0-9A-Za-z.\-]*)")
 _HAN_TERM = re.compile(r"[\u4e00-\u9fff]{2,}\Z")
+#: ``EngineCapabilities.write_chars`` on ArcadeDB.
+ARCADEDB_WRITE_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,16 @@ class EngineCapabilities:
     def gram_index(self) -> bool:
         """The bigram search index (``graph.neo4j.search_index``): where there is no fulltext index."""
         return not self.fulltext_index
+
+    @property
+    def write_chars(self) -> int | None:
+        """Characters of text one write of the bigram index may carry (``None``: no bound).
+
+        ArcadeDB refuses a Bolt message over 16 MiB after chunk reassembly, and then leaves the
+        connection hanging: 1,000 postings of the 100-city synthetic corpus were more. Two
+        million characters are at most 8 MB in UTF-8, whatever the script.
+        """
+        return ARCADEDB_WRITE_CHARS if self.engine == "arcadedb" else None
 
     def schema_files(self) -> tuple[str, ...]:
         """The ``cypher/`` schema files a load applies on this engine, in order."""
@@ -100,7 +112,7 @@ def search_plan(capabilities: EngineCapabilities, terms: Sequence[str], phrase: 
     else:
         pairs = gram_pairs(terms)
         if pairs is not None:
-            return "search_grams", {**params, "grams": pairs}
+            return "search_grams", {**params, "grams": pairs, "separator": SEPARATOR}
     return "search_contains", params
 
 

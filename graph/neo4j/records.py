@@ -87,14 +87,23 @@ def _state_hash(identity: list[str], props: Mapping[str, Any]) -> str:
     return hashlib.sha1(_canonical([identity, props]).encode("utf-8")).hexdigest()
 
 
+def search_texts(node: Node) -> tuple[str, str]:
+    """The ``search_name`` and ``search_evidence`` writing ``node`` stores: what search matches
+    and the bigram index (``graph.neo4j.search_index``) is cut from, computed in one place."""
+    return _lowered(node.name, evidence_text(node.mentions))
+
+
+def _lowered(name: str, evidence: str) -> tuple[str, str]:
+    return name.lower(), evidence.lower()
+
+
 def node_row(node: Node) -> dict[str, Any]:
     """The parameter row that writes ``node``: ``{"id": …, "props": {every stored property}}``."""
     props = _flat(node.properties, STORE_NODE_KEYS)
     props.update(_store_fields(node.properties, node.mentions))
     props["id"] = node.id
     props["name"] = node.name
-    props[SEARCH_NAME_PROPERTY] = node.name.lower()
-    props[SEARCH_EVIDENCE_PROPERTY] = props[EVIDENCE_PROPERTY].lower()
+    props[SEARCH_NAME_PROPERTY], props[SEARCH_EVIDENCE_PROPERTY] = _lowered(node.name, props[EVIDENCE_PROPERTY])
     props[STATE_HASH_PROPERTY] = _state_hash([node.label.value], props)
     return {"id": node.id, "props": props}
 
@@ -143,7 +152,16 @@ def read_properties(stored: Mapping[str, Any], store_keys: frozenset[str]) -> di
 
 
 def plan_label(labels: Iterable[str]) -> Label:
-    """The one plan ``Label`` among a node's labels (``PlanNode`` and strangers ignored)."""
+    """The one plan ``Label`` among a node's labels (``PlanNode`` and strangers ignored).
+
+    Read for every row of an answer, and a database holds few label combinations, so each is
+    worked out once (sorting, the enum look-up: ~7 µs a row, a fifth of a search's rows' work).
+    """
+    return _plan_label(tuple(labels))
+
+
+@functools.lru_cache(maxsize=256)
+def _plan_label(labels: tuple[str, ...]) -> Label:
     found = sorted(label for label in labels if label in _PLAN_LABELS)
     if len(found) != 1:
         raise ValueError(f"expected exactly one plan label, found {found or 'none'}")

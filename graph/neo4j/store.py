@@ -14,6 +14,7 @@ what differs between Neo4j and ArcadeDB is ``graph.neo4j.dialect`` (listed in cy
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Sequence
@@ -48,6 +49,7 @@ from graph.questions import browse, ownership, progress, search
 from graph.questions import ladder as ladder_mod
 from graph.questions.answers import (
     check_depth,
+    check_label,
     check_limit,
     check_offset,
     edge_sort_key,
@@ -74,6 +76,8 @@ __all__ = ["Neo4jStore", "lucene_phrases"]
 log = logging.getLogger(__name__)
 
 _CLEAR_BATCH = 10_000
+#: Search queries whose parse and plan are kept (``Neo4jStore._plan_search``).
+SEARCH_PLANS = 1024
 
 
 class Neo4jStore(PlanStore):
@@ -124,6 +128,7 @@ class Neo4jStore(PlanStore):
         self._schema_applied = False
         self._index_usable = True
         self._grams_present = False
+        self._search_plan = functools.lru_cache(maxsize=SEARCH_PLANS)(self._plan_search)
         #: Seconds per phase of the last ``load`` through this store (logged; read by bench/load.py).
         self.last_timings: LoadTimings | None = None
 
@@ -223,15 +228,20 @@ class Neo4jStore(PlanStore):
         edge_keys = {edge.key for edge in graph.edges}
         previous = self.last_load()
         interrupted = previous is not None and previous.get("state") != "complete"
-        rebuild = self.capabilities.gram_index and (plan.changes > 0 or interrupted)
+        index = None
+        if self.capabilities.gram_index:
+            limits = search_index.WriteLimits(self._loader.batch_size, self.capabilities.write_chars)
+            index = search_index.plan_update(self._connection, plan, interrupted=interrupted, limits=limits)
         timings = self._loader.write(
             plan,
             sources=sources,
             nodes=len(node_ids),
             relationships=len(edge_keys),
             progress=progress,
-            search_index=self._rebuild_search_index if rebuild else None,
+            search_index=index,
         )
+        if index is not None:
+            log.info("search bigram index: %s, %d bigrams", type(index).__name__, index.grams)
         self.last_timings = replace(timings, plan=planned)
         log.info("neo4j load took %.2f s (%s)", self.last_timings.total, self.last_timings)
         return LoadReport(
@@ -264,28 +274,33 @@ class Neo4jStore(PlanStore):
         limit: int = 50,
         offset: int = 0,
     ) -> NodePage:
-        wanted, limit, offset = browse.check_list_filters(
-            label, positioning, year, limit, offset, label_of=lambda node_id: self._ref(node_id).label
-        )
-
-        params: dict[str, Any] = {"year": year, "q": q}
+        """One round trip (``list_ids`` / ``list_ids_near``): every match's id and name, the page's
+        records, and the positioning's labels, checked by ``graph.questions.browse.check_list_filters``
+        once fetched (the label and the page are checked before: the query needs them)."""
+        wanted, checked_limit, checked_offset = check_label(label), check_limit(limit), check_offset(offset)
+        params: dict[str, Any] = {"year": year, "q": q, "offset": checked_offset, "limit": checked_limit}
         if positioning is None:
             cypher = label_query("list_ids", wanted)
         else:
             cypher = label_query("list_ids_near", wanted)
             params["positioning"] = positioning
+        record = self._connection.records(cypher, **params)[0]
 
-        def work(tx: ManagedTransaction) -> tuple[int, list[Node]]:
-            matches = sorted((row["name"], row["id"]) for row in tx.run(cypher, params))
-            page_ids = [node_id for _, node_id in matches[offset : offset + limit]]
-            found = {}
-            for row in tx.run(query("nodes_by_id"), ids=page_ids):
-                node = read_node(row["props"], row["labels"])
-                found[node.id] = node
-            return len(matches), [found[node_id] for node_id in page_ids if node_id in found]
+        def label_of(node_id: str) -> Label:
+            if record["anchor"] is None:
+                raise NodeNotFound(node_id)
+            return plan_label(record["anchor"])
 
-        total, items = self._connection.read(work)
-        return NodePage(items=items, total=total, limit=limit, offset=offset)
+        wanted, limit, offset = browse.check_list_filters(label, positioning, year, limit, offset, label_of=label_of)
+        keys = [(name, node_id) for node_id, name in record["keys"]]
+        ordered = sorted(keys)
+        if ordered == keys:  # the engine ordered as Python does: its page is the page
+            items = [read_node(row["props"], row["labels"]) for row in record["page"]]
+        else:  # a name beyond the BMP (UTF-16 order differs): page in Python, fetch that page
+            page_ids = [node_id for _, node_id in ordered[offset : offset + limit]]
+            found = {node.id: node for node in self._nodes_by_id(page_ids)}
+            items = [found[node_id] for node_id in page_ids if node_id in found]
+        return NodePage(items=items, total=len(keys), limit=limit, offset=offset)
 
     def owners_of(self, node_id: str) -> list[Ownership]:
         return ownership.owners_of(self._view_around(node_id, query("owners_of")), node_id)
@@ -312,19 +327,26 @@ class Neo4jStore(PlanStore):
     def search(self, q: str, *, limit: int = 20, offset: int = 0) -> SearchPage:
         limit = check_limit(limit)
         offset = check_offset(offset)
-        parsed = search.parse_query(q, self._tokenize)
-        if parsed is None:
+        planned = self._search_plan(q)
+        if planned is None:
             return SearchPage(items=[], total=0, limit=limit, offset=offset)
+        parsed, name, params = planned
+        # Rows are [id, labels, name, in_name, in_evidence, phrase_in_name, phrase_in_evidence,
+        # evidence] (cypher/search_contains.cypher).
         matches = [
             search.NodeMatch(
-                node=NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"]),
-                in_name=frozenset(row["in_name"]),
-                in_evidence=frozenset(row["in_evidence"]),
-                phrase_in_name=bool(row["phrase_in_name"]),
-                phrase_in_evidence=bool(row["phrase_in_evidence"]),
-                evidence=row["evidence"],
+                id=node_id,
+                label=plan_label(labels),
+                name=node_name or "",
+                in_name=frozenset(in_name),
+                in_evidence=frozenset(in_evidence),
+                phrase_in_name=bool(phrase_in_name),
+                phrase_in_evidence=bool(phrase_in_evidence),
+                evidence=evidence,
             )
-            for row in self._search_rows(parsed)
+            for node_id, labels, node_name, in_name, in_evidence, phrase_in_name, phrase_in_evidence, evidence in (
+                self._search_rows(name, params)
+            )
         ]
         return search.page(parsed, matches, limit=limit, offset=offset)
 
@@ -371,8 +393,8 @@ class Neo4jStore(PlanStore):
         return progress.indicator_progress(self._progress_view([indicator_id]), indicator_id)
 
     def progress_all(self) -> list[IndicatorProgress]:
-        rows = self._connection.run_read(label_query("list_ids", Label.INDICATOR), year=None, q=None)
-        return progress.all_progress(self._progress_view(sorted(row["id"] for row in rows)))
+        rows = self._connection.records(label_query("list_ids", Label.INDICATOR), year=None, q=None, offset=0, limit=0)
+        return progress.all_progress(self._progress_view(sorted(node_id for node_id, _ in rows[0]["keys"])))
 
     def export_graph(self) -> PlanGraph:
         def work(tx: ManagedTransaction) -> PlanGraph:
@@ -398,15 +420,20 @@ class Neo4jStore(PlanStore):
         row = rows[0]
         return NodeRef(id=row["id"], label=plan_label(row["labels"]), name=row["name"] or "")
 
+    def _nodes_by_id(self, ids: list[str]) -> list[Node]:
+        rows = self._connection.records(query("nodes_by_id"), ids=ids)
+        return [read_node(row["props"], row["labels"]) for row in rows]
+
     def _view_around(self, node_id: str, cypher: str) -> GraphView:
-        """The asked node (named only) and the edge rows ``cypher`` fetches around it, in one
-        round trip (the query's row with ``type`` null is the node itself); raises ``NodeNotFound``."""
+        """The asked node (named only) and the edges ``cypher`` fetches around it, in one round
+        trip and one record (``id``, ``labels``, ``name``, ``edges``: edge maps); raises
+        ``NodeNotFound`` when there is no record."""
         rows = self._connection.records(cypher, id=node_id)
-        start = next((row for row in rows if row["type"] is None), None)
-        if start is None:
+        if not rows:
             raise NodeNotFound(node_id)
-        refs, edges = edge_row_records(row for row in rows if row["type"] is not None)
-        return GraphView([*refs, ref_node(start["source"], start["source_labels"], start["source_name"])], edges)
+        start = rows[0]
+        refs, edges = edge_row_records(start["edges"])
+        return GraphView([*refs, ref_node(start["id"], start["labels"], start["name"])], edges)
 
     def _progress_view(self, ids: list[str]) -> GraphView:
         """The indicators and their reported figures whole, their positionings named, and the
@@ -421,26 +448,35 @@ class Neo4jStore(PlanStore):
 
         return self._connection.read(work)
 
-    def _rebuild_search_index(self) -> None:
-        grams = search_index.rebuild(self._connection, batch_size=self._loader.batch_size)
-        log.info("search bigram index rebuilt: %d bigrams", grams)
-
-    def _search_rows(self, parsed: search.SearchQuery) -> list[Any]:
-        """Candidate rows with their match facts, by the engine's plan (``neo4j_dialect.search_plan``).
-
-        The bigram index is trusted once it has been seen to hold something: a database loaded
-        by other means (``plankg export --format cypher``) has none, and searching it through the
-        index would find nothing, so until then the search scans (one cheap check per search).
-        """
+    def _plan_search(self, q: str) -> tuple[search.SearchQuery, str, dict[str, Any]] | None:
+        """The parsed query, and the ``cypher/`` file and parameters that search it on this
+        engine; ``None`` when no token is left. Memoised per query text (``_search_plan``): it
+        depends on nothing that changes (the tokenizer, the engine), and jieba's cut and the
+        bigram pairs would otherwise be worked out for every request."""
+        parsed = search.parse_query(q, self._tokenize)
+        if parsed is None:
+            return None
         name, params = search_plan(self.capabilities, parsed.tokens, parsed.phrase)
+        return parsed, name, params
+
+    def _search_rows(self, name: str, params: dict[str, Any]) -> list[list[Any]]:
+        """The match facts of every matching node, by the engine's plan (``neo4j_dialect.search_plan``),
+        in one round trip that returns them as one record.
+
+        The bigram index is trusted once it has been seen to hold something in its current format:
+        a database loaded by other means (``plankg export --format cypher``) has none, and one
+        indexed by an older plankg an outdated one; searching either through the index would
+        find nothing, so until then the search scans (one cheap check per search).
+        """
         if name == "search_grams" and not self._grams_present:
-            self._grams_present = bool(self._connection.records(query("search_gram_any")))
+            self._grams_present = search_index.index_state(self._connection) == "ready"
             if not self._grams_present:
                 name = "search_contains"
         if name != "search_contains" and self._index_usable:
             try:
-                return self._connection.records(query(name), **params)
+                return self._connection.records(query(name), **params)[0]["rows"]
             except ClientError as exc:  # index missing (database loaded by other means): scan instead
                 log.warning("search index unusable (%s); searching with CONTAINS", exc.message)
                 self._index_usable = False
-        return self._connection.records(query("search_contains"), terms=params["terms"], phrase=params["phrase"])
+        scan = self._connection.records(query("search_contains"), terms=params["terms"], phrase=params["phrase"])
+        return scan[0]["rows"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from graph.errors import InvalidQuery
 from graph.model import Edge, Label, Mention, Node, PropertyValue, merge_mentions
@@ -202,7 +202,20 @@ SEARCH_LABEL_ORDER: tuple[Label, ...] = (
 _SEARCH_LABEL_RANK = {label: rank for rank, label in enumerate(SEARCH_LABEL_ORDER)}
 
 
-def search_rank_key(score: float, node: Node | NodeRef) -> tuple[float, int, str, str]:
+class Named(Protocol):
+    """Anything that names a node: a ``Node``, a ``NodeRef``, a search match."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def label(self) -> Label: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def search_rank_key(score: float, node: Named) -> tuple[float, int, str, str]:
     """(-score, label rank in ``SEARCH_LABEL_ORDER``, name, id): the order of search hits."""
     return (-score, _SEARCH_LABEL_RANK[node.label], node.name, node.id)
 

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 from weakref import WeakKeyDictionary
 
-from graph.model import Mention, Node
-from graph.questions.answers import check_limit, check_offset, node_ref, search_rank_key
+from graph.model import Label, Mention, Node
+from graph.questions.answers import check_limit, check_offset, search_rank_key
 from graph.results import NodeRef, SearchHit, SearchPage, Snippet
 
 if TYPE_CHECKING:
@@ -133,15 +133,20 @@ def parse_query(q: str, tokenize: Tokenize | None = None) -> SearchQuery | None:
     return SearchQuery(phrase=_SPACES.sub(" ", q.strip()).lower(), tokens=tuple(tokens))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NodeMatch:
     """What a store found for one node: the facts ``score`` and ``page`` rank from.
 
-    ``evidence`` (the original sentences, newline-joined) is needed only to show an evidence
-    hit's snippet; a store may leave it ``None`` for name hits and fetch nothing more.
+    The node is named by ``id``, ``label`` and ``name``, and its ``NodeRef`` built only for the
+    hits a page shows (a search ranks every match; building a model per match was a tenth of a
+    Neo4j search's Python work). ``evidence`` (the original sentences, newline-joined) is needed
+    only to show an evidence hit's snippet; a store may leave it ``None`` for name hits and
+    fetch nothing more.
     """
 
-    node: NodeRef
+    id: str
+    label: Label
+    name: str
     in_name: frozenset[str]
     in_evidence: frozenset[str]
     phrase_in_name: bool
@@ -151,6 +156,10 @@ class NodeMatch:
     @property
     def matched_in(self) -> Literal["name", "evidence"]:
         return "name" if self.in_name else "evidence"
+
+    @property
+    def node(self) -> NodeRef:
+        return NodeRef(id=self.id, label=self.label, name=self.name)
 
 
 def match_texts(
@@ -171,13 +180,12 @@ def score(query: SearchQuery, match: NodeMatch) -> float:
     phrase in evidence.
 
     >>> q = SearchQuery("海洋", ("海洋",))
-    >>> score(q, NodeMatch(NodeRef(id="p", label="CityPositioning", name="海洋"),
-    ...                    frozenset({"海洋"}), frozenset(), True, False))
+    >>> score(q, NodeMatch("p", Label.CITY_POSITIONING, "海洋", frozenset({"海洋"}), frozenset(), True, False))
     10.0
     """
     points = 2 * len(match.in_name) + len(match.in_evidence)
     if match.phrase_in_name:
-        points += 8 if match.node.name.lower() == query.phrase else 4
+        points += 8 if match.name.lower() == query.phrase else 4
     elif match.phrase_in_evidence:
         points += 2
     return float(points)
@@ -192,7 +200,7 @@ def snippet(query: SearchQuery, match: NodeMatch, evidence: str | None) -> Snipp
     """
     if match.matched_in == "name":
         needle = query.phrase if match.phrase_in_name else _first(query.tokens, match.in_name)
-        return _window(match.node.name, needle, whole=True)
+        return _window(match.name, needle, whole=True)
     needle = query.phrase if match.phrase_in_evidence else _first(query.tokens, match.in_evidence)
     for line in (evidence or "").split("\n"):
         if needle in line.lower():
@@ -227,7 +235,7 @@ def page(
     ranked = []
     for match in matches:
         hit_score = score(query, match)
-        ranked.append((search_rank_key(hit_score, match.node), hit_score, match))
+        ranked.append((search_rank_key(hit_score, match), hit_score, match))
     ranked.sort(key=lambda row: row[0])
     items = [
         SearchHit(
@@ -283,11 +291,11 @@ def search(
     for node, name_l, evidence_l in _searchable(view):
         found = match_texts(query, name_l, evidence_l)
         if found is not None:
-            matches.append(NodeMatch(node_ref(node), *found))
+            matches.append(NodeMatch(node.id, node.label, node.name, *found))
     return page(
         query,
         matches,
         limit=limit,
         offset=offset,
-        evidence_of=lambda match: evidence_text(view.node(match.node.id).mentions),
+        evidence_of=lambda match: evidence_text(view.node(match.id).mentions),
     )

@@ -7,6 +7,8 @@ with ``graph.model``.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,64 +17,16 @@ import pytest
 
 from graph.embedded.nx_store import NetworkxStore
 from graph.errors import InvalidQuery, NodeNotFound, StoreUnavailable
-from graph.model import Edge, Label, Mention, Node, PlanGraph, RelType
+from graph.model import Label, Mention, Node, PlanGraph, RelType
+from graph.neo4j.cypher_files import label_query, query
 from graph.neo4j.dialect import detect, search_plan
-from graph.neo4j.load import GraphLoader
+from graph.neo4j.load import GraphLoader, RowBuilder
 from graph.neo4j.store import Neo4jStore, lucene_phrases
 from graph.settings import Settings
 from tests.support.arcadedb_server import BoltTestServer, free_port
 from tests.support.bolt import ExternalBoltServer
+from tests.support.small_graph import A, B, edge, node, small_graph
 from tests.support.tcp_proxy import TcpProxy
-
-A, B = "a.txt", "b.txt"
-
-
-def mention(source: str, start: int, text: str) -> Mention:
-    return Mention(
-        source=source, start=start, end=start + len(text), text=text,
-        sentence=f"……{text}……", sentence_start=max(0, start - 2),
-    )
-
-
-def node(node_id: str, label: Label, name: str, *sources: str, **properties: Any) -> Node:
-    return Node(
-        id=node_id,
-        label=label,
-        name=name,
-        properties=properties,
-        mentions=[mention(source, 10 * i, name) for i, source in enumerate(sources)],
-    )
-
-
-def edge(source: str, target: str, rel: RelType, *sources: str, **properties: Any) -> Edge:
-    return Edge(
-        source=source,
-        target=target,
-        type=rel,
-        properties={"basis": "stated", "confidence": 0.9, **properties},
-        mentions=[mention(s, 100 + 10 * i, f"{source}->{target}") for i, s in enumerate(sources)],
-    )
-
-
-def small_graph() -> PlanGraph:
-    """A goal, two positionings, a task, an indicator and an owner, cited by a.txt and b.txt."""
-    return PlanGraph(
-        nodes=[
-            node("goal", Label.GOAL, "建设现代化国际大都市", A, B),
-            node("pos-sea", Label.CITY_POSITIONING, "引领型现代海洋城市", A, B),
-            node("pos-gate", Label.CITY_POSITIONING, "国际门户枢纽城市", B),
-            node("task-port", Label.TASK, "世界一流海港建设", A),
-            node("ind-teu", Label.INDICATOR, "集装箱吞吐量", A, target_year=2026, value=2800, unit="万标箱"),
-            node("dept-ocean", Label.DEPARTMENT, "市海洋发展局", A, B),
-        ],
-        edges=[
-            edge("pos-sea", "goal", RelType.REALIZES, A),
-            edge("pos-gate", "goal", RelType.REALIZES, B),
-            edge("task-port", "pos-sea", RelType.SUPPORTS, A),
-            edge("ind-teu", "pos-sea", RelType.MEASURES, A),
-            edge("dept-ocean", "pos-sea", RelType.RESPONSIBLE_FOR, A, B),
-        ],
-    )
 
 
 def counts_of(store: Neo4jStore) -> tuple[dict[str, int], dict[str, int]]:
@@ -448,6 +402,7 @@ def test_search_plan_per_engine() -> None:
                 {"term": "gdp", "gram": "gd"},
                 {"term": "gdp", "gram": "dp"},
             ],
+            "separator": "\n",
         },
     )
     assert search_plan(arcade, ["海"], "海") == ("search_contains", {"terms": ["海"], "phrase": "海"})
@@ -468,7 +423,7 @@ def test_bigram_index_follows_loads_and_finds_substrings_of_one_jieba_word(
     graph = PlanGraph(nodes=[Node(id="dept", label=Label.DEPARTMENT, name="市海洋发展局", mentions=evidence)])
     neo4j_store.load(graph)
     grams = neo4j_store._connection.run_read("MATCH (g:PlanSearchGram {gram: '海洋'}) RETURN g.ids AS ids")
-    assert grams == [{"ids": ["dept"]}]
+    assert grams == [{"ids": "dept"}]
     assert [hit.node.id for hit in neo4j_store.search("海洋").items] == ["dept"]
     neo4j_store._connection.run_write("MATCH (g:PlanSearchGram) DELETE g")  # as after `export --format cypher`
     fresh = Neo4jStore(bolt_server.uri, bolt_server.user, bolt_server.password, bolt_server.database)
@@ -518,3 +473,73 @@ def test_a_graph_naming_a_node_twice_merges_both(neo4j_store: Neo4jStore) -> Non
     stored = neo4j_store.get_node("t").node
     assert stored.properties == {"x": 1, "y": 2}
     assert [m.source for m in stored.mentions] == [A, B]
+
+
+def test_a_list_is_one_round_trip_and_pages_in_code_point_order(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list is one query, the check of the positioning included. Its page is sliced in the
+    engine's order when that is Python's: Neo4j compares UTF-16 units (𠀀 before Ａ), Python code
+    points (Ａ before 𠀀), so an engine ordering so (played here over ArcadeDB, which orders by
+    code point) gets the page of Python's order all the same."""
+    names = ["Ａ港口", "𠀀港口", "港口建设", "Ｚ", "𠀁港"]
+    graph = PlanGraph(
+        nodes=[node("pos", Label.CITY_POSITIONING, "海洋城市", A)]
+        + [node(f"t{i}", Label.TASK, name, A) for i, name in enumerate(names)],
+        edges=[edge(f"t{i}", "pos", RelType.SUPPORTS, A) for i in range(len(names))],
+    )
+    neo4j_store.load(graph)
+    reference = NetworkxStore(graph)
+    connection = neo4j_store._connection
+    real = connection.records
+    calls: list[str] = []
+
+    def one_query(cypher: str, **params: Any) -> list[dict[str, Any]]:
+        calls.append(cypher)
+        return real(cypher, **params)
+
+    monkeypatch.setattr(connection, "records", one_query)
+    page = neo4j_store.list_nodes(Label.TASK, positioning="pos", q="港口建", limit=5)
+    assert ([item.id for item in page.items], len(calls)) == (["t2"], 1)
+    with pytest.raises(InvalidQuery):
+        neo4j_store.list_nodes(Label.TASK, positioning="t0")
+    with pytest.raises(NodeNotFound):
+        neo4j_store.list_nodes(Label.TASK, positioning="nope")
+
+    lists = {label_query("list_ids", Label.TASK), label_query("list_ids_near", Label.TASK)}
+
+    def utf16_engine(cypher: str, **params: Any) -> list[dict[str, Any]]:
+        rows = real(cypher, **params)
+        if cypher in lists:
+            keys = sorted(rows[0]["keys"], key=lambda key: (key[1].encode("utf-16-be"), key[0]))
+            page_ids = [key[0] for key in keys[params["offset"] : params["offset"] + params["limit"]]]
+            by_id = {row["props"]["id"]: row for row in real(query("nodes_by_id"), ids=page_ids)}
+            rows = [{**rows[0], "keys": keys, "page": [by_id[node_id] for node_id in page_ids]}]
+        return rows
+
+    monkeypatch.setattr(connection, "records", utf16_engine)
+    for offset in range(len(names)):
+        for positioning in (None, "pos"):
+            asked = {"positioning": positioning, "limit": 2, "offset": offset}
+            assert neo4j_store.list_nodes(Label.TASK, **asked) == reference.list_nodes(Label.TASK, **asked)
+
+
+def test_load_rows_are_built_a_bounded_way_ahead_and_a_failed_load_frees_the_worker() -> None:
+    """The worker building a load's rows stays ``ahead`` batches in front of the writes, and a
+    load that stops half-way (an error) leaves no worker waiting (the process could not exit)."""
+    built: list[int] = []
+    builder = RowBuilder(ahead=2)
+    rows = builder.rows(lambda i: built.append(i) or {"i": i}, list(range(10)), 1)  # ten batches of one
+    batches = rows.batches()
+    assert next(batches) == [{"i": 0}]
+    time.sleep(0.2)
+    assert built == [0, 1]  # the batch being written and one more: two slots
+    assert next(batches) == [{"i": 1}]  # done with batch 0: a slot for batch 2
+    time.sleep(0.2)
+    assert built == [0, 1, 2]
+    builder.close()  # the load failed here
+    waiter = threading.Thread(target=builder._pool.shutdown, kwargs={"wait": True})
+    waiter.start()
+    waiter.join(timeout=5)
+    assert not waiter.is_alive()
+    assert len(built) <= 4

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from neo4j import Driver
 
+from graph.neo4j.cypher_files import query
+from graph.neo4j.search_index import postings
+from graph.neo4j.store import Neo4jStore
+
 
 def split_statements(script: str) -> list[str]:
     """Cypher statements of a script: ``;`` outside strings, identifiers and ``//`` comments."""
@@ -63,3 +67,12 @@ def run_script(driver: Driver, database: str, script: str) -> None:
             for statement in data:
                 tx.run(statement).consume()
             tx.commit()
+
+
+def stored_texts(store: Neo4jStore) -> dict[str, tuple[str | None, str | None]]:
+    return {row["id"]: (row["name"], row["evidence"]) for row in store._connection.run_read(query("search_texts"))}
+
+
+def rebuilt(store: Neo4jStore) -> dict[str, set[str]]:
+    """The postings a full rebuild would write from what the database holds now."""
+    return {gram: set(ids) for gram, ids in postings((k, *v) for k, v in stored_texts(store).items()).items()}
