@@ -51,7 +51,7 @@ class EngineCapabilities:
 
     @property
     def write_chars(self) -> int | None:
-        """Characters of text one write of the bigram index may carry (``None``: no bound).
+        """Characters of text one write (records or bigram postings) may carry (``None``: no bound).
 
         ArcadeDB refuses a Bolt message over 16 MiB after chunk reassembly, and then leaves the
         connection hanging: 1,000 postings of the 100-city synthetic corpus were more. Two

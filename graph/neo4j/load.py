@@ -50,6 +50,7 @@ from neo4j import ManagedTransaction
 from graph.errors import PlanKGError
 from graph.merging import merge_graph, withdraw_sources
 from graph.model import Edge, Label, Node, PlanGraph, RelType
+from graph.neo4j.batches import chunks, row_chars, size_chunks
 from graph.neo4j.connection import BoltConnection
 from graph.neo4j.cypher_files import label_query, query, type_query
 from graph.neo4j.records import (
@@ -130,11 +131,6 @@ class LoadTimings:
         return self.plan + self.delete + self.nodes + self.relationships + self.search_index
 
 
-def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def _by_id(items: Iterable[Node]) -> tuple[dict[str, Node], set[str]]:
     """Nodes by id, and the ids given more than once (merged in order, so never short-cut)."""
     found: dict[str, Node] = {}
@@ -173,7 +169,7 @@ class RowBuilder:
             self._slots.acquire()  # released once the loading thread has written a batch
             return [make_row(item) for item in batch]
 
-        return RowsAhead([self._pool.submit(build, batch) for batch in _chunks(items, size)], len(items), self._slots)
+        return RowsAhead([self._pool.submit(build, batch) for batch in chunks(items, size)], len(items), self._slots)
 
     def close(self) -> None:
         """Drop what is not built yet and free a worker waiting for a slot (a load that failed)."""
@@ -206,9 +202,14 @@ def _now() -> str:
 class GraphLoader:
     """Plans and writes loads for one connection (see the module docstring)."""
 
-    def __init__(self, connection: BoltConnection, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(
+        self, connection: BoltConnection, *, batch_size: int = DEFAULT_BATCH_SIZE, write_chars: int | None = None
+    ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        #: Characters of string values one write may carry past its first row (``graph.neo4j.batches``);
+        #: the store sets the engine's bound once it knows the engine.
+        self.write_chars = write_chars
         self.connection = connection
         self.batch_size = batch_size
         self._progress: Progress | None = None
@@ -269,7 +270,7 @@ class GraphLoader:
         wanted = {node.id for node in graph.nodes}
         wanted.update(end for edge in graph.edges for end in (edge.source, edge.target))
         full: list[str] = []
-        for batch in _chunks(sorted(wanted - nodes.keys()), self.batch_size):
+        for batch in chunks(sorted(wanted - nodes.keys()), self.batch_size):
             for row in self.connection.run_read(query("node_hashes"), ids=list(batch)):
                 node_id = row["id"]
                 node = incoming.get(node_id)
@@ -297,7 +298,7 @@ class GraphLoader:
         full: list[EdgeKey] = []
         for rel, keys in by_type.items():
             cypher = type_query("edge_hashes", RelType(rel))
-            for batch in _chunks(keys, self.batch_size):
+            for batch in chunks(keys, self.batch_size):
                 for row in self.connection.run_read(cypher, keys=list(batch)):
                     key = (row["source"], row["target"], rel)
                     normalised = normalise_edge(incoming[key])
@@ -309,7 +310,7 @@ class GraphLoader:
 
     def _fetch_nodes(self, ids: list[str], nodes: dict[str, Node]) -> None:
         cypher = query("nodes_by_id")
-        for batch in _chunks(ids, self.batch_size):
+        for batch in chunks(ids, self.batch_size):
             for row in self.connection.run_read(cypher, ids=list(batch)):
                 node = read_node(row["props"], row["labels"])
                 nodes[node.id] = node
@@ -320,7 +321,7 @@ class GraphLoader:
             by_type[rel].append({"source": source, "target": target})
         for rel, type_keys in by_type.items():
             cypher = type_query("edges_by_key", RelType(rel))
-            for batch in _chunks(type_keys, self.batch_size):
+            for batch in chunks(type_keys, self.batch_size):
                 for row in self.connection.run_read(cypher, keys=list(batch)):
                     edge = read_edge(row["source"], row["target"], row["type"], row["props"])
                     edges[edge.key] = edge
@@ -420,9 +421,15 @@ class GraphLoader:
         self, cypher: str, rows: Sequence[Any] | RowsAhead, *, param: str = "rows", check: bool = True
     ) -> None:
         """One managed write transaction per batch; ``check``: every row must have been written."""
-        batches = rows.batches() if isinstance(rows, RowsAhead) else _chunks(rows, self.batch_size)
-        for batch in batches:
-            values = list(batch)
+        batches = rows.batches() if isinstance(rows, RowsAhead) else chunks(rows, self.batch_size)
+        bounded = (
+            part
+            for batch in batches
+            for part in (
+                size_chunks(batch, self.batch_size, self.write_chars, row_chars) if self.write_chars else [batch]
+            )
+        )
+        for values in bounded:
 
             def work(tx: ManagedTransaction, values: list[Any] = values) -> int:
                 record = tx.run(cypher, {param: values}).single()

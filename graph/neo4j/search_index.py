@@ -44,6 +44,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from graph.neo4j.batches import chunks, size_chunks
 from graph.neo4j.cypher_files import query
 from graph.neo4j.records import search_texts
 
@@ -155,11 +156,6 @@ def posting_ids(ids: str | None, odd: Sequence[str] | None) -> set[str]:
     return found
 
 
-def _chunks(items: Sequence[Any], size: int) -> Iterable[list[Any]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
-
-
 def stored_postings(
     connection: BoltConnection, grams: Collection[str] | None = None, *, batch_size: int = 1000
 ) -> dict[str, set[str]]:
@@ -171,7 +167,7 @@ def stored_postings(
     else:
         rows = (
             row
-            for batch in _chunks(sorted(grams), batch_size)
+            for batch in chunks(sorted(grams), batch_size)
             for row in connection.run_read(query("search_postings"), grams=batch)
         )
     for row in rows:
@@ -181,22 +177,6 @@ def stored_postings(
 
 def _posting_chars(row: Mapping[str, Any]) -> int:
     return len(row["ids"]) + sum(len(node_id) for node_id in row["odd"] or ())
-
-
-def _size_chunks(rows: Sequence[dict[str, Any]], size: int, chars: int | None) -> Iterable[list[dict[str, Any]]]:
-    """``rows`` in batches of at most ``size`` rows and, past the first row, ``chars`` id
-    characters (``None``: no bound)."""
-    batch: list[dict[str, Any]] = []
-    held = 0
-    for row in rows:
-        row_chars = _posting_chars(row)
-        if batch and (len(batch) == size or (chars is not None and held + row_chars > chars)):
-            yield batch
-            batch, held = [], 0
-        batch.append(row)
-        held += row_chars
-    if batch:
-        yield batch
 
 
 @dataclass(frozen=True)
@@ -213,7 +193,7 @@ def _write(
 ) -> None:
     """Postings in managed write transactions within ``limits``."""
     cypher = query(name)
-    for batch in _size_chunks(rows, limits.rows, limits.chars):
+    for batch in size_chunks(rows, limits.rows, limits.chars, _posting_chars):
         connection.run_write(cypher, rows=batch, **params)
 
 
@@ -333,13 +313,13 @@ class IncrementalUpdate:
         update = [posting_row(gram, sorted(ids)) for gram, ids in self._final.items() if ids]
         _write(self.connection, "update_search_grams", update, self.limits)
         cypher = query("drop_search_grams")
-        for batch in _chunks(emptied, self.limits.rows):
+        for batch in chunks(emptied, self.limits.rows):
             self.connection.run_write(cypher, grams=batch)
 
     def _stored_texts(self) -> dict[str, Texts]:
         texts: dict[str, Texts] = {}
         cypher = query("search_texts_by_id")
-        for batch in _chunks(self.stored, self.limits.rows):
+        for batch in chunks(self.stored, self.limits.rows):
             for row in self.connection.run_read(cypher, ids=batch):
                 texts[row["id"]] = (row["name"], row["evidence"])
         return texts

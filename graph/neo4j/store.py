@@ -229,6 +229,7 @@ class Neo4jStore(PlanStore):
         previous = self.last_load()
         interrupted = previous is not None and previous.get("state") != "complete"
         index = None
+        self._loader.write_chars = self.capabilities.write_chars
         if self.capabilities.gram_index:
             limits = search_index.WriteLimits(self._loader.batch_size, self.capabilities.write_chars)
             index = search_index.plan_update(self._connection, plan, interrupted=interrupted, limits=limits)

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from graph.embedded.nx_store import NetworkxStore
 from graph.model import Label, Mention, Node, PlanGraph, RelType
-from graph.neo4j import search_index
+from graph.neo4j import batches, search_index
+from graph.neo4j.batches import size_chunks
 from graph.neo4j.cypher_files import query
 from graph.neo4j.dialect import detect
 from graph.neo4j.search_index import (
@@ -42,6 +43,7 @@ QUERIES = ("海洋", "海洋城市", "国际", "港口", "建设", "集装箱吞
 
 def test_doctests() -> None:
     assert doctest.testmod(search_index).failed == 0
+    assert doctest.testmod(batches).failed == 0
 
 
 # --- without a server ------------------------------------------------------------------------
@@ -84,7 +86,7 @@ def test_postings_are_written_in_batches_bounded_in_rows_and_characters(
     """ArcadeDB refuses a Bolt message over 16 MiB (and hangs): a batch holds at most ``chars``
     id characters, unless one posting alone has more."""
     postings_ = [posting_row(f"g{i}", ["x" * size] if size else []) for i, size in enumerate(sizes)]
-    batches = list(search_index._size_chunks(postings_, rows, chars))
+    batches = list(size_chunks(postings_, rows, chars, search_index._posting_chars))
     assert [row for batch in batches for row in batch] == postings_
     for batch in batches:
         assert 1 <= len(batch) <= rows

@@ -18,8 +18,10 @@ import pytest
 from graph.embedded.nx_store import NetworkxStore
 from graph.errors import InvalidQuery, NodeNotFound, StoreUnavailable
 from graph.model import Label, Mention, Node, PlanGraph, RelType
+from graph.neo4j import load as load_module
+from graph.neo4j.batches import row_chars
 from graph.neo4j.cypher_files import label_query, query
-from graph.neo4j.dialect import detect, search_plan
+from graph.neo4j.dialect import EngineCapabilities, detect, search_plan
 from graph.neo4j.load import GraphLoader, RowBuilder
 from graph.neo4j.store import Neo4jStore, lucene_phrases
 from graph.settings import Settings
@@ -473,6 +475,35 @@ def test_a_graph_naming_a_node_twice_merges_both(neo4j_store: Neo4jStore) -> Non
     stored = neo4j_store.get_node("t").node
     assert stored.properties == {"x": 1, "y": 2}
     assert [m.source for m in stored.mentions] == [A, B]
+
+
+def test_record_writes_stay_within_the_engines_message_bound(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ArcadeDB refuses a Bolt message over 16 MiB and hangs: a batch of records is cut by size too.
+
+    The bound is made 5,000 characters here; six tasks of ~4,000 characters each then need six
+    writes instead of one, and every one of them is held."""
+    bound = 5_000
+    monkeypatch.setattr(EngineCapabilities, "write_chars", property(lambda self: bound))
+    written: list[list[Any]] = []
+    cut = load_module.size_chunks
+
+    def recording(rows: Any, size: int, chars: int | None, measure: Any) -> Any:
+        for batch in cut(rows, size, chars, measure):
+            written.append(batch)
+            yield batch
+
+    monkeypatch.setattr(load_module, "size_chunks", recording)
+    tasks = [node(f"t{i}", Label.TASK, f"任务{i}", A, note="长" * 2_000) for i in range(6)]
+    neo4j_store.clear()
+    neo4j_store.load(PlanGraph(nodes=tasks))
+    task_ids = {task.id for task in tasks}
+    task_batches = [batch for batch in written if isinstance(batch[0], dict) and batch[0].get("id") in task_ids]
+    assert [len(batch) for batch in task_batches] == [1] * 6
+    assert all(len(batch) == 1 or sum(row_chars(row) for row in batch) <= bound for batch in written)
+    assert neo4j_store.counts().nodes["Task"] == 6
+    assert neo4j_store.get_node("t3").node.properties["note"] == "长" * 2_000
 
 
 def test_a_list_is_one_round_trip_and_pages_in_code_point_order(
