@@ -17,7 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.seed_corpus import ROOT, write_corpus
+from tests.support.paths import ROOT
+from tests.support.seed_corpus import write_corpus
 
 LCUT_SCRIPT = """
 import sys, jieba, logging

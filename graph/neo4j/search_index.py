@@ -44,7 +44,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from graph.neo4j.batches import chunks, size_chunks
+from graph.neo4j.batches import chunks, row_chars, size_chunks
 from graph.neo4j.cypher_files import query
 from graph.neo4j.records import search_texts
 
@@ -175,10 +175,6 @@ def stored_postings(
     return dict(found)
 
 
-def _posting_chars(row: Mapping[str, Any]) -> int:
-    return len(row["ids"]) + sum(len(node_id) for node_id in row["odd"] or ())
-
-
 @dataclass(frozen=True)
 class WriteLimits:
     """How much one write transaction of postings may carry: ``rows`` postings and ``chars`` id
@@ -193,7 +189,7 @@ def _write(
 ) -> None:
     """Postings in managed write transactions within ``limits``."""
     cypher = query(name)
-    for batch in size_chunks(rows, limits.rows, limits.chars, _posting_chars):
+    for batch in size_chunks(rows, limits.rows, limits.chars, row_chars):
         connection.run_write(cypher, rows=batch, **params)
 
 
@@ -241,7 +237,7 @@ def index_delta(old: Mapping[str, Texts], new: Mapping[str, Texts]) -> IndexDelt
     for node_id in [*old, *(node_id for node_id in new if node_id not in old)]:  # a stable order
         before = node_grams(*old[node_id]) if node_id in old else set()
         after = node_grams(*new[node_id]) if node_id in new else set()
-        for gram in after - before if before else after:
+        for gram in after - before:
             added[gram].append(node_id)
         for gram in before - after:
             removed[gram].append(node_id)

@@ -461,7 +461,7 @@ class Neo4jStore(PlanStore):
         return parsed, name, params
 
     def _search_rows(self, name: str, params: dict[str, Any]) -> list[list[Any]]:
-        """The match facts of every matching node, by the engine's plan (``neo4j_dialect.search_plan``),
+        """The match facts of every matching node, by the engine's plan (``graph.neo4j.dialect.search_plan``),
         in one round trip that returns them as one record.
 
         The bigram index is trusted once it has been seen to hold something in its current format:

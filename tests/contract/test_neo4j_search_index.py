@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from graph.embedded.nx_store import NetworkxStore
 from graph.model import Label, Mention, Node, PlanGraph, RelType
 from graph.neo4j import batches, search_index
-from graph.neo4j.batches import size_chunks
+from graph.neo4j.batches import row_chars, size_chunks
 from graph.neo4j.cypher_files import query
 from graph.neo4j.dialect import detect
 from graph.neo4j.search_index import (
@@ -86,7 +86,7 @@ def test_postings_are_written_in_batches_bounded_in_rows_and_characters(
     """ArcadeDB refuses a Bolt message over 16 MiB (and hangs): a batch holds at most ``chars``
     id characters, unless one posting alone has more."""
     postings_ = [posting_row(f"g{i}", ["x" * size] if size else []) for i, size in enumerate(sizes)]
-    batches = list(size_chunks(postings_, rows, chars, search_index._posting_chars))
+    batches = list(size_chunks(postings_, rows, chars, row_chars))
     assert [row for batch in batches for row in batch] == postings_
     for batch in batches:
         assert 1 <= len(batch) <= rows

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.support.paths import DATA, FIXTURES
 from tests.support.synthetic import city_name
 
-ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = [
-    (ROOT / "data" / "000_59d890921a0e6d8d.txt", "青岛"),
-    (ROOT / "data" / "002_7b1ead70c05b7af6.txt", "青岛"),
-    (ROOT / "tests" / "fixtures" / "jinghai_plan.txt", "澄江"),
+    (DATA / "000_59d890921a0e6d8d.txt", "青岛"),
+    (DATA / "002_7b1ead70c05b7af6.txt", "青岛"),
+    (FIXTURES / "jinghai_plan.txt", "澄江"),
 ]
 
 

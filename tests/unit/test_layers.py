@@ -59,12 +59,8 @@ def modules_of(package: str) -> dict[str, set[str]]:
 
 def part_of(module: str) -> str | None:
     """The entry of ``ALLOWED`` a graph module belongs to (its package, or itself at the top)."""
-    parts = module.split(".")
-    for size in (2,):
-        candidate = ".".join(parts[:size])
-        if candidate in ALLOWED:
-            return candidate
-    return None
+    candidate = ".".join(module.split(".")[:2])
+    return candidate if candidate in ALLOWED else None
 
 
 def within(name: str, allowed: set[str]) -> bool:

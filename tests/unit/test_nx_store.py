@@ -18,7 +18,6 @@ import networkx as nx
 import pytest
 
 import graph.embedded.graph_file as graph_file
-import graph.questions.search as search_text
 from graph.embedded.graph_file import (
     graph_to_node_link,
     node_link_to_graph,
@@ -38,6 +37,7 @@ from graph.model import (
     RelType,
     node_id,
 )
+from graph.questions import search as search_rule
 from graph.questions.view import GraphView
 from graph.settings import Settings
 from tests.support.synthetic import city_name, synthetic_corpus, synthetic_graph
@@ -350,21 +350,21 @@ class TestLadderRules:
 
 class TestTextRules:
     def test_doctests(self) -> None:
-        assert doctest.testmod(search_text).failed == 0
+        assert doctest.testmod(search_rule).failed == 0
 
     def test_query_tokens_drop_punctuation_and_repeat(self) -> None:
-        assert search_text.query_tokens(
+        assert search_rule.query_tokens(
             "GDP 比重，GDP！", tokenize=lambda s: ["GDP", " ", "比重", "，", "GDP", "！"]
         ) == ["gdp", "比重"]
-        assert search_text.query_tokens("", tokenize=lambda s: []) == []
+        assert search_rule.query_tokens("", tokenize=lambda s: []) == []
 
     def test_stop_words_never_match_alone(self) -> None:
-        assert search_text.query_tokens("海洋发展和渔业局") == ["海洋", "发展", "渔业局"]
-        assert search_text.parse_query("和") is None
-        assert search_text.parse_query(" 海洋  GDP ") == search_text.SearchQuery("海洋 gdp", ("海洋", "gdp"))
+        assert search_rule.query_tokens("海洋发展和渔业局") == ["海洋", "发展", "渔业局"]
+        assert search_rule.parse_query("和") is None
+        assert search_rule.parse_query(" 海洋  GDP ") == search_rule.SearchQuery("海洋 gdp", ("海洋", "gdp"))
 
     def test_default_tokenizer_cuts_chinese(self) -> None:
-        assert search_text.query_tokens("集装箱吞吐量，海洋") == ["集装箱", "吞吐量", "海洋"]
+        assert search_rule.query_tokens("集装箱吞吐量，海洋") == ["集装箱", "吞吐量", "海洋"]
 
 
 # =========================================================================================
